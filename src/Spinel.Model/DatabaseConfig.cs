@@ -1,0 +1,38 @@
+namespace Spinel.Model;
+
+/// <summary>A database (Redis Enterprise <c>bdb</c>) as the data path needs it: endpoint, auth and shards; immutable.</summary>
+public sealed record DatabaseConfig
+{
+    public required int Uid { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>Endpoint port the proxy listens on, from 10000-19999.</summary>
+    public required int Port { get; init; }
+
+    /// <summary>Password of the default user; null means no AUTH is required.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>Total memory limit of the database in bytes, split evenly over its master shards.</summary>
+    public long MemorySizeBytes { get; init; }
+
+    public string EvictionPolicy { get; init; } = "volatile-lru";
+
+    /// <summary>Every shard of the database, masters and replicas.</summary>
+    public IReadOnlyList<ShardConfig> Shards { get; init; } = [];
+
+    /// <summary>Nodes whose proxies bind the endpoint.</summary>
+    public IReadOnlyList<int> EndpointNodes { get; init; } = [];
+
+    /// <summary>Most client connections the endpoint accepts at once.</summary>
+    public int MaxConnections { get; init; } = 10000;
+
+    public IEnumerable<ShardConfig> Masters => Shards.Where(s => s.Role == ShardRole.Master);
+
+    public bool Equals(DatabaseConfig? other) =>
+        other is not null && Uid == other.Uid && Name == other.Name && Port == other.Port && Password == other.Password &&
+        MemorySizeBytes == other.MemorySizeBytes && EvictionPolicy == other.EvictionPolicy &&
+        MaxConnections == other.MaxConnections && Shards.SequenceEqual(other.Shards) && EndpointNodes.SequenceEqual(other.EndpointNodes);
+
+    public override int GetHashCode() => HashCode.Combine(Uid, Name, Port);
+}
