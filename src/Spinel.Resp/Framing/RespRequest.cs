@@ -64,7 +64,7 @@ public sealed class RespRequest
     }
 
     /// <summary>Points the request at the contiguous bytes of the frame the scanner just completed.</summary>
-    internal void Attach(ReadOnlyMemory<byte> frame) => Frame = frame;
+    public void Attach(ReadOnlyMemory<byte> frame) => Frame = frame;
 
     internal void LoadFromArgs(IReadOnlyList<byte[]> args)
     {

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Spinel.Model;
+using Spinel.Node;
+using Spinel.Node.Topology;
+using Spinel.NodeAgent;
+using Spinel.Proxy;
+
+var builder = Host.CreateApplicationBuilder(args);
+var node = builder.Configuration.GetSection("Node").Get<NodeOptions>() ?? new NodeOptions();
+var topologyFile = builder.Configuration["Topology:File"];
+TopologySnapshot topology;
+try
+{
+    topology = string.IsNullOrEmpty(topologyFile)
+        ? StaticTopology.SingleDatabase(node, builder.Configuration.GetSection("DefaultDb").Get<DefaultDatabaseOptions>() ?? new DefaultDatabaseOptions())
+        : StaticTopology.FromFile(topologyFile);
+}
+catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"spinel-node: cannot load the topology: {ex.Message}");
+    return 2;
+}
+
+builder.Services.AddSingleton(node);
+builder.Services.AddSingleton<ITopologySource>(new InMemoryTopologySource(topology));
+builder.Services.AddNodeAgent(o =>
+{
+    o.NodeUid = node.Uid;
+    o.DataDir = Path.GetFullPath(node.DataDir);
+    builder.Configuration.GetSection("NodeAgent").Bind(o);
+});
+builder.Services.AddSpinelProxy(o =>
+{
+    o.NodeUid = node.Uid;
+    o.BindAddress = node.Address;
+    builder.Configuration.GetSection("Proxy").Bind(o);
+});
+builder.Services.AddHostedService<ReadyBanner>();
+
+using var host = builder.Build();
+try
+{
+    await host.RunAsync();
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    Console.Error.WriteLine($"spinel-node: invalid settings: {ex.Message}");
+    return 2;
+}
+return 0;

@@ -1,0 +1,320 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace Spinel.Proxy.Backends;
+
+/// <summary>
+/// One pipelined connection to a shard, shared by many client sessions (or owned by one for stateful work).
+/// Requests are appended to a send buffer together with their reply sink, under one lock, so the order of sinks is
+/// the order of bytes on the wire; a single writer loop drains the buffer into one send per flush, and a single
+/// reader loop hands each reply frame to the oldest sink. Connects lazily and again after a failure.
+/// </summary>
+internal sealed partial class BackendConnection : IAsyncDisposable
+{
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan ReconnectPause = TimeSpan.FromMilliseconds(100);
+
+    private readonly Lock _gate = new();
+    private readonly Queue<IReplySink> _sinks = new();
+    private readonly Channel<bool> _flushSignal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
+    {
+        FullMode = BoundedChannelFullMode.DropWrite,
+        SingleReader = true,
+    });
+    private readonly CancellationTokenSource _disposed = new();
+    private readonly ILogger _logger;
+    private readonly byte[]? _handshake;
+    private readonly int _handshakeReplies;
+    private readonly Task _writerLoop;
+
+    private byte[] _pending = new byte[16 * 1024];
+    private int _pendingLength;
+    private byte[] _sending = new byte[16 * 1024];
+    private Socket? _socket;
+    private long _generation;
+    private long _lastConnectFailure;
+    private int _holds;
+
+    /// <param name="handshake">Commands sent first on every new socket (e.g. HELLO 3); their replies are skipped.</param>
+    public BackendConnection(EndPoint endPoint, int protocol, ILogger logger, byte[]? handshake = null, int handshakeReplies = 0)
+    {
+        EndPoint = endPoint;
+        Protocol = protocol;
+        _logger = logger;
+        _handshake = handshake;
+        _handshakeReplies = handshakeReplies;
+        _writerLoop = Task.Run(WriteLoopAsync);
+    }
+
+    public EndPoint EndPoint { get; }
+
+    /// <summary>RESP protocol version the connection speaks (2 or 3).</summary>
+    public int Protocol { get; }
+
+    /// <summary>Requests sent or queued whose reply has not arrived yet.</summary>
+    public int Outstanding
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sinks.Count;
+            }
+        }
+    }
+
+    /// <summary>Set while a request that may block (WAIT) is in flight, so schedulers prefer other connections.</summary>
+    public bool IsBusy { get; set; }
+
+    public bool IsDisposed => _disposed.IsCancellationRequested;
+
+    /// <summary>
+    /// When set, every frame the shard sends goes here instead of to a request's sink (a subscribed connection), and
+    /// a lost connection is reported to its <see cref="IReplySink.OnFailure"/>.
+    /// </summary>
+    public IReplySink? PushHandler { get; set; }
+
+    /// <summary>Queues bytes whose replies go to <see cref="PushHandler"/>.</summary>
+    public void SendToPushHandler(ReadOnlySpan<byte> request)
+    {
+        lock (_gate)
+        {
+            if (!_disposed.IsCancellationRequested)
+            {
+                Append(request);
+            }
+        }
+    }
+
+    /// <summary>Queues one request; call <see cref="Flush"/> once after a batch of sends.</summary>
+    public void Send(ReadOnlySpan<byte> request, IReplySink sink)
+    {
+        lock (_gate)
+        {
+            if (_disposed.IsCancellationRequested)
+            {
+                sink.OnFailure(BackendErrors.Unavailable);
+                return;
+            }
+            Append(request);
+            _sinks.Enqueue(sink);
+        }
+    }
+
+    /// <summary>Queues several requests whose replies all go, in order, to the given sinks, with nothing interleaved.</summary>
+    public void SendBatch(IReadOnlyList<ReadOnlyMemory<byte>> requests, IReadOnlyList<IReplySink> sinks)
+    {
+        lock (_gate)
+        {
+            if (_disposed.IsCancellationRequested)
+            {
+                foreach (var sink in sinks)
+                {
+                    sink.OnFailure(BackendErrors.Unavailable);
+                }
+                return;
+            }
+            foreach (var request in requests)
+            {
+                Append(request.Span);
+            }
+            foreach (var sink in sinks)
+            {
+                _sinks.Enqueue(sink);
+            }
+        }
+    }
+
+    public void Flush() => _flushSignal.Writer.TryWrite(true);
+
+    /// <summary>Keeps queued requests from being sent until <see cref="Release"/> (to order them after another connection's).</summary>
+    public void Hold()
+    {
+        lock (_gate)
+        {
+            _holds++;
+        }
+    }
+
+    public void Release()
+    {
+        lock (_gate)
+        {
+            _holds--;
+        }
+        Flush();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+        _disposed.Cancel();
+        _flushSignal.Writer.TryComplete();
+        Socket? socket;
+        lock (_gate)
+        {
+            socket = _socket;
+            _socket = null;
+        }
+        socket?.Dispose();
+        FailAll(BackendErrors.ConnectionLost);
+        try
+        {
+            await _writerLoop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        if (_pendingLength + bytes.Length > _pending.Length)
+        {
+            Array.Resize(ref _pending, Math.Max(_pending.Length * 2, _pendingLength + bytes.Length));
+        }
+        bytes.CopyTo(_pending.AsSpan(_pendingLength));
+        _pendingLength += bytes.Length;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var token = _disposed.Token;
+        try
+        {
+            while (await _flushSignal.Reader.WaitToReadAsync(token).ConfigureAwait(false))
+            {
+                _flushSignal.Reader.TryRead(out _);
+                while (true)
+                {
+                    Socket? socket;
+                    int length;
+                    long generation;
+                    lock (_gate)
+                    {
+                        if (_pendingLength == 0 || _holds > 0)
+                        {
+                            break;
+                        }
+                        socket = _socket;
+                        generation = _generation;
+                        if (socket is not null)
+                        {
+                            (_pending, _sending) = (_sending, _pending);
+                            length = _pendingLength;
+                            _pendingLength = 0;
+                        }
+                        else
+                        {
+                            length = 0;
+                        }
+                    }
+                    if (socket is null)
+                    {
+                        if (!await ConnectAsync(token).ConfigureAwait(false))
+                        {
+                            break;
+                        }
+                        continue;
+                    }
+                    try
+                    {
+                        await socket.SendAsync(_sending.AsMemory(0, length), SocketFlags.None, token).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+                    {
+                        OnBroken(generation, ex.Message);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task<bool> ConnectAsync(CancellationToken token)
+    {
+        var now = Environment.TickCount64;
+        if (now - Interlocked.Read(ref _lastConnectFailure) < ReconnectPause.TotalMilliseconds)
+        {
+            FailAll(BackendErrors.Unavailable);
+            return false;
+        }
+        var socket = new Socket(EndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+            timeout.CancelAfter(ConnectTimeout);
+            await socket.ConnectAsync(EndPoint, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        {
+            socket.Dispose();
+            token.ThrowIfCancellationRequested();
+            Interlocked.Exchange(ref _lastConnectFailure, Environment.TickCount64);
+            Log.ConnectFailed(_logger, EndPoint, ex.Message);
+            FailAll(BackendErrors.Unavailable);
+            return false;
+        }
+        long generation;
+        lock (_gate)
+        {
+            _socket = socket;
+            generation = ++_generation;
+            if (_handshake is not null)
+            {
+                // The handshake goes before whatever is already queued, and its replies are skipped by the reader.
+                var queued = _pending.AsSpan(0, _pendingLength).ToArray();
+                _pendingLength = 0;
+                Append(_handshake);
+                Append(queued);
+            }
+        }
+        Log.Connected(_logger, EndPoint, Protocol);
+        _ = Task.Run(() => ReadLoopAsync(socket, generation), CancellationToken.None);
+        return true;
+    }
+
+    private void OnBroken(long generation, string reason)
+    {
+        Socket? socket;
+        lock (_gate)
+        {
+            if (generation != _generation || _socket is null)
+            {
+                return;
+            }
+            socket = _socket;
+            _socket = null;
+        }
+        socket.Dispose();
+        if (!_disposed.IsCancellationRequested)
+        {
+            Log.ConnectionLost(_logger, EndPoint, reason);
+        }
+        FailAll(BackendErrors.ConnectionLost);
+        PushHandler?.OnFailure(BackendErrors.ConnectionLost);
+    }
+
+    private void FailAll(string error)
+    {
+        IReplySink[] failed;
+        lock (_gate)
+        {
+            failed = [.. _sinks];
+            _sinks.Clear();
+            _pendingLength = 0;
+        }
+        foreach (var sink in failed)
+        {
+            sink.OnFailure(error);
+        }
+    }
+}

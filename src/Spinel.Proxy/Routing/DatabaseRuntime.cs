@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Spinel.Model;
+using Spinel.Proxy.Backends;
+using Spinel.Proxy.Sessions;
+
+namespace Spinel.Proxy.Routing;
+
+/// <summary>
+/// The live state of one database endpoint on this node: the current routing table (swapped by reference), the
+/// connection pools to its shards, and its connected clients. Thread-safe.
+/// </summary>
+internal sealed class DatabaseRuntime : IAsyncDisposable
+{
+    private readonly ProxyOptions _options;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(int Uid, string Host, int Port), BackendPool> _pools = [];
+    private readonly ConcurrentDictionary<long, ClientSession> _clients = new();
+    private volatile RoutingTable _table;
+    private long _nextClientId;
+
+    public DatabaseRuntime(DatabaseConfig database, long version, ProxyOptions options, ILogger logger)
+    {
+        _options = options;
+        _logger = logger;
+        StartedAt = DateTimeOffset.UtcNow;
+        _table = Build(database, version);
+    }
+
+    public RoutingTable Table => _table;
+
+    public ProxyOptions Options => _options;
+
+    public DateTimeOffset StartedAt { get; }
+
+    public ICollection<ClientSession> Clients => _clients.Values;
+
+    public int ClientCount => _clients.Count;
+
+    public long TotalConnections => Interlocked.Read(ref _nextClientId);
+
+    public long NextClientId() => Interlocked.Increment(ref _nextClientId);
+
+    public void Register(ClientSession session) => _clients[session.Id] = session;
+
+    public void Unregister(ClientSession session) => _clients.TryRemove(session.Id, out _);
+
+    public bool TryGetClient(long id, out ClientSession session) => _clients.TryGetValue(id, out session!);
+
+    /// <summary>Publishes the routing for a new version of the database; pools of unchanged shards are kept.</summary>
+    public void Update(DatabaseConfig database, long version)
+    {
+        List<BackendPool> retired;
+        lock (_gate)
+        {
+            _table = Build(database, version);
+            var live = database.Masters.Select(Key).ToHashSet();
+            retired = [.. _pools.Where(p => !live.Contains(p.Key)).Select(p => p.Value)];
+            foreach (var key in _pools.Keys.Where(k => !live.Contains(k)).ToList())
+            {
+                _pools.Remove(key);
+            }
+        }
+        foreach (var pool in retired)
+        {
+            pool.DisposeAsync().Forget();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Abort("endpoint removed");
+        }
+        List<BackendPool> pools;
+        lock (_gate)
+        {
+            pools = [.. _pools.Values];
+            _pools.Clear();
+        }
+        foreach (var pool in pools)
+        {
+            await pool.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static (int, string, int) Key(ShardConfig s) => (s.Uid, s.Host, s.Port);
+
+    private RoutingTable Build(DatabaseConfig database, long version)
+    {
+        lock (_gate)
+        {
+            var masters = database.Masters
+                .OrderBy(s => s.Slots.Count == 0 ? int.MaxValue : s.Slots.Min(r => r.Start))
+                .ToList();
+            var routes = new List<ShardRoute>(masters.Count);
+            foreach (var shard in masters)
+            {
+                if (!_pools.TryGetValue(Key(shard), out var pool))
+                {
+                    var endPoint = new IPEndPoint(IPAddress.Parse(shard.Host), shard.Port);
+                    pool = new BackendPool(endPoint, _options.ConnectionsPerShard, _options.MaxIdleDedicatedPerShard, _logger);
+                    _pools[Key(shard)] = pool;
+                }
+                routes.Add(new ShardRoute(routes.Count, shard, pool));
+            }
+            return new RoutingTable(version, database, routes);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Spinel.Model;
+
+namespace Spinel.Proxy.Routing;
+
+/// <summary>Immutable map from hash slot to master shard for one topology version; replaced whole, never mutated.</summary>
+internal sealed class RoutingTable
+{
+    private readonly ShardRoute?[] _bySlot;
+
+    public RoutingTable(long version, DatabaseConfig database, IReadOnlyList<ShardRoute> masters)
+    {
+        Version = version;
+        Database = database;
+        Masters = masters;
+        _bySlot = new ShardRoute?[SlotRange.SlotCount];
+        foreach (var route in masters)
+        {
+            foreach (var range in route.Shard.Slots)
+            {
+                for (var slot = range.Start; slot <= range.End; slot++)
+                {
+                    _bySlot[slot] = route;
+                }
+            }
+        }
+    }
+
+    public long Version { get; }
+
+    public DatabaseConfig Database { get; }
+
+    /// <summary>Master shards ordered by their first slot.</summary>
+    public IReadOnlyList<ShardRoute> Masters { get; }
+
+    /// <summary>The master serving the slot, or null when no shard owns it.</summary>
+    public ShardRoute? ForSlot(int slot) => _bySlot[slot];
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Spinel.Proxy.Hosting;
+
+namespace Spinel.Proxy;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Adds the RESP proxy: it binds the endpoints the <see cref="Model.ITopologySource"/> assigns to this node.</summary>
+    public static IServiceCollection AddSpinelProxy(this IServiceCollection services, Action<ProxyOptions> configure)
+    {
+        services.Configure(configure);
+        services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConnectionListenerFactory>(sp => new SocketTransportFactory(
+            Options.Create(new SocketTransportOptions { NoDelay = true }), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<EndpointManager>();
+        services.AddSingleton<IEndpointStatusProvider>(sp => sp.GetRequiredService<EndpointManager>());
+        services.AddHostedService(sp => sp.GetRequiredService<EndpointManager>());
+        return services;
+    }
+}

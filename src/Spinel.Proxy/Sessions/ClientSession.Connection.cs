@@ -1,0 +1,201 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using Spinel.Resp.Framing;
+
+namespace Spinel.Proxy.Sessions;
+
+internal sealed partial class ClientSession
+{
+    private bool _authenticated;
+    private ClientReplyMode _replyMode;
+
+    private void Ping()
+    {
+        if (IsSubscribed && Protocol < 3)
+        {
+            Reply(w =>
+            {
+                RespWriter.WriteArrayHeader(w, 2);
+                RespWriter.WriteBulkString(w, "pong"u8);
+                RespWriter.WriteBulkString(w, _request.ArgCount > 1 ? _request[1] : []);
+            });
+            return;
+        }
+        if (_request.ArgCount > 1)
+        {
+            Reply(w => RespWriter.WriteBulkString(w, _request[1]));
+            return;
+        }
+        ReplyRaw("+PONG\r\n"u8);
+    }
+
+    private void Auth()
+    {
+        var password = _request.ArgCount == 2 ? _request[1] : _request[2];
+        var user = _request.ArgCount == 2 ? "default"u8 : _request[1];
+        var error = CheckCredentials(user, password);
+        if (error is null)
+        {
+            _authenticated = true;
+            ReplyRaw("+OK\r\n"u8);
+        }
+        else
+        {
+            ReplyError(error);
+        }
+    }
+
+    /// <summary>Null when the credentials are right, else the error redis would give.</summary>
+    private string? CheckCredentials(ReadOnlySpan<byte> user, ReadOnlySpan<byte> password)
+    {
+        var expected = _database.Table.Database.Password;
+        if (expected is null)
+        {
+            return AsciiUpper.EqualsIgnoreCase(user, "DEFAULT"u8) || user.SequenceEqual("default"u8)
+                ? "ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?"
+                : "WRONGPASS invalid username-password pair or user is disabled.";
+        }
+        var matches = user.SequenceEqual("default"u8) &&
+            CryptographicOperations.FixedTimeEquals(password, Encoding.UTF8.GetBytes(expected));
+        return matches ? null : "WRONGPASS invalid username-password pair or user is disabled.";
+    }
+
+    private void Hello()
+    {
+        var protocol = Protocol;
+        var next = 1;
+        if (_request.ArgCount > 1)
+        {
+            if (!_request.TryGetInt64(1, out var version))
+            {
+                ReplyError("ERR Protocol version is not an integer or out of range");
+                return;
+            }
+            if (version is < 2 or > 3)
+            {
+                ReplyError("NOPROTO unsupported protocol version");
+                return;
+            }
+            protocol = (int)version;
+            next = 2;
+        }
+        string? name = null;
+        var authenticate = false;
+        for (var i = next; i < _request.ArgCount; i++)
+        {
+            if (_request.ArgEquals(i, "AUTH"u8) && i + 2 < _request.ArgCount)
+            {
+                var error = CheckCredentials(_request[i + 1], _request[i + 2]);
+                if (error is not null)
+                {
+                    ReplyError(error);
+                    return;
+                }
+                authenticate = true;
+                i += 2;
+            }
+            else if (_request.ArgEquals(i, "SETNAME"u8) && i + 1 < _request.ArgCount)
+            {
+                name = _request.GetString(i + 1);
+                if (!IsValidClientName(name))
+                {
+                    ReplyError("ERR Client names cannot contain spaces, newlines or special characters.");
+                    return;
+                }
+                i++;
+            }
+            else
+            {
+                ReplyError($"ERR Syntax error in HELLO option '{Truncate(_request.GetString(i))}'");
+                return;
+            }
+        }
+        if (!_authenticated && !authenticate)
+        {
+            ReplyError("NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time");
+            return;
+        }
+        _authenticated = true;
+        Protocol = protocol;
+        if (name is not null)
+        {
+            Name = name.Length == 0 ? null : name;
+        }
+        Reply(w =>
+        {
+            RespWriter.WriteMapHeader(w, 7, Protocol);
+            RespWriter.WriteBulkString(w, "server"u8);
+            RespWriter.WriteBulkString(w, "redis"u8);
+            RespWriter.WriteBulkString(w, "version"u8);
+            RespWriter.WriteBulkString(w, _database.Options.RedisVersion);
+            RespWriter.WriteBulkString(w, "proto"u8);
+            RespWriter.WriteInteger(w, Protocol);
+            RespWriter.WriteBulkString(w, "id"u8);
+            RespWriter.WriteInteger(w, Id);
+            RespWriter.WriteBulkString(w, "mode"u8);
+            RespWriter.WriteBulkString(w, "standalone"u8);
+            RespWriter.WriteBulkString(w, "role"u8);
+            RespWriter.WriteBulkString(w, "master"u8);
+            RespWriter.WriteBulkString(w, "modules"u8);
+            RespWriter.WriteArrayHeader(w, 0);
+        });
+    }
+
+    private void Select()
+    {
+        if (!_request.TryGetInt64(1, out var index))
+        {
+            ReplyError("ERR value is not an integer or out of range");
+        }
+        else if (index != 0)
+        {
+            ReplyError("ERR DB index is out of range");
+        }
+        else
+        {
+            ReplyRaw("+OK\r\n"u8);
+        }
+    }
+
+    private void Quit()
+    {
+        var slot = _queue.Enqueue();
+        slot.CloseAfterWrite = true;
+        slot.Complete("+OK\r\n"u8);
+        _stopReading = true;
+    }
+
+    private void ResetSession()
+    {
+        DiscardTransaction();
+        ReleaseWatch(sendUnwatch: true);
+        ResetPubSub();
+        _replyMode = ClientReplyMode.On;
+        Protocol = 2;
+        Name = null;
+        _authenticated = _database.Table.Database.Password is null;
+        ReplyRaw("+RESET\r\n"u8);
+    }
+
+    private void Time()
+    {
+        var now = _time.GetUtcNow();
+        var micros = (now - DateTimeOffset.UnixEpoch).Ticks / 10;
+        Reply(w =>
+        {
+            RespWriter.WriteArrayHeader(w, 2);
+            RespWriter.WriteBulkString(w, (micros / 1_000_000).ToString());
+            RespWriter.WriteBulkString(w, (micros % 1_000_000).ToString());
+        });
+    }
+
+    private void CommandIntrospection()
+    {
+        _scratch.ResetWrittenCount();
+        Resp.Commands.CommandReplyWriter.Write(_request, _scratch, Protocol);
+        NewSlot().Complete(_scratch.WrittenSpan);
+    }
+
+    private static bool IsValidClientName(string name) => name.All(c => c is > ' ' and <= '~');
+}

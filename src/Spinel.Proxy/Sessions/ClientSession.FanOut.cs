@@ -1,0 +1,131 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+using Spinel.Proxy.Replies;
+using Spinel.Resp.Framing;
+
+namespace Spinel.Proxy.Sessions;
+
+internal sealed partial class ClientSession
+{
+    // SCAN cursors carry the shard index in their low bits and the shard's own cursor above them.
+    private const int ShardCursorBits = 10;
+
+    private static readonly ReplyMerge KillMerge = (replies, output) =>
+    {
+        // SCRIPT/FUNCTION KILL: success if any shard killed something; otherwise the shards' common answer.
+        var killed = replies.FirstOrDefault(r => !r.IsError);
+        output.Write((killed ?? replies[0]).Raw.Span);
+    };
+
+    private static readonly ReplyMerge PubSubUnionMerge = (replies, output) =>
+    {
+        if (ReplyMerges.WriteFirstError(replies, output))
+        {
+            return;
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unique = replies.SelectMany(r => r.Children).Where(c => seen.Add(Encoding.Latin1.GetString(c.Payload.Span))).ToList();
+        RespWriter.WriteArrayHeader(output, unique.Count);
+        foreach (var child in unique)
+        {
+            output.Write(child.Raw.Span);
+        }
+    };
+
+    private static readonly ReplyMerge PubSubNumSubMerge = (replies, output) =>
+    {
+        if (ReplyMerges.WriteFirstError(replies, output))
+        {
+            return;
+        }
+        // Each shard answers channel, count pairs in request order; sum the counts.
+        var first = replies[0].Children;
+        RespWriter.WriteHeader(output, replies[0].Type == '%' ? (byte)'%' : (byte)'*', replies[0].Integer);
+        var step = replies[0].Type == '%' ? 2 : 2;
+        for (var i = 0; i + 1 < first.Count; i += step)
+        {
+            output.Write(first[i].Raw.Span);
+            RespWriter.WriteInteger(output, replies.Sum(r => i + 1 < r.Children.Count ? r.Children[i + 1].Integer : 0));
+        }
+    };
+
+    private static readonly ReplyMerge PubSubNumPatMerge = (replies, output) =>
+    {
+        if (!ReplyMerges.WriteFirstError(replies, output))
+        {
+            RespWriter.WriteInteger(output, replies.Max(r => r.Integer));
+        }
+    };
+
+    /// <summary>Sends the request as it is to every master shard and merges the replies.</summary>
+    private void ToAllShards(ReplyMerge merge) => ToAllShards(_request.Frame.Span, merge);
+
+    private void ToAllShards(ReadOnlySpan<byte> frame, ReplyMerge merge)
+    {
+        var masters = _database.Table.Masters;
+        var aggregator = new ReplyAggregator(NewSlot(), masters.Count, merge);
+        for (var i = 0; i < masters.Count; i++)
+        {
+            Send(masters[i], frame, aggregator.Part(i));
+        }
+    }
+
+    private void Scan()
+    {
+        var masters = _database.Table.Masters;
+        if (!Utf8Parser.TryParse(_request[1], out ulong cursor, out var used) || used != _request[1].Length)
+        {
+            ReplyError("ERR invalid cursor");
+            return;
+        }
+        var shard = (int)(cursor & ((1UL << ShardCursorBits) - 1));
+        var shardCursor = cursor >> ShardCursorBits;
+        if (shard >= masters.Count)
+        {
+            ReplyError("ERR invalid cursor");
+            return;
+        }
+        _scratch.ResetWrittenCount();
+        RespWriter.WriteArrayHeader(_scratch, _request.ArgCount);
+        RespWriter.WriteBulkString(_scratch, _request[0]);
+        RespWriter.WriteBulkString(_scratch, shardCursor.ToString());
+        for (var i = 2; i < _request.ArgCount; i++)
+        {
+            RespWriter.WriteBulkString(_scratch, _request[i]);
+        }
+        var count = masters.Count;
+        var aggregator = new ReplyAggregator(NewSlot(), 1, (replies, output) =>
+        {
+            var reply = replies[0];
+            if (reply.IsError)
+            {
+                output.Write(reply.Raw.Span);
+                return;
+            }
+            var next = ulong.Parse(reply.Children[0].Text);
+            var merged = next != 0
+                ? (next << ShardCursorBits) | (uint)shard
+                : shard + 1 < count ? (ulong)(shard + 1) : 0;
+            RespWriter.WriteArrayHeader(output, 2);
+            RespWriter.WriteBulkString(output, merged.ToString());
+            output.Write(reply.Children[1].Raw.Span);
+        });
+        Send(masters[shard], _scratch.WrittenSpan, aggregator.Part(0));
+    }
+
+    private void RandomKey() => ToAllShards((replies, output) =>
+    {
+        if (ReplyMerges.WriteFirstError(replies, output))
+        {
+            return;
+        }
+        var found = replies.Where(r => !r.IsNull).ToList();
+        if (found.Count == 0)
+        {
+            output.Write(replies[0].Raw.Span);
+            return;
+        }
+        output.Write(found[Random.Shared.Next(found.Count)].Raw.Span);
+    });
+}
