@@ -1,0 +1,63 @@
+using System.Diagnostics.CodeAnalysis;
+using Spinel.Model;
+
+namespace Spinel.NodeAgent.Configuration;
+
+/// <summary>The part of a shard's topology entry that its redis-server process depends on; value equality.</summary>
+internal sealed record ShardSettings
+{
+    public required int ShardUid { get; init; }
+
+    public required string Host { get; init; }
+
+    public required int Port { get; init; }
+
+    public long MaxMemoryBytes { get; init; }
+
+    public required string EvictionPolicy { get; init; }
+
+    /// <summary>Address of the master to replicate from; null for a master.</summary>
+    public string? MasterHost { get; init; }
+
+    public int? MasterPort { get; init; }
+
+    /// <summary>True when the running process can take <paramref name="next"/> without a restart (same address).</summary>
+    public bool CanApplyLive(ShardSettings next) => Host == next.Host && Port == next.Port;
+
+    /// <summary>Resolves the shard's master in <paramref name="snapshot"/>; fails when a replica's master is missing.</summary>
+    public static bool TryCreate(
+        ShardConfig shard,
+        TopologySnapshot snapshot,
+        [NotNullWhen(true)] out ShardSettings? settings,
+        [NotNullWhen(false)] out string? error)
+    {
+        settings = null;
+        ShardConfig? master = null;
+        if (shard.Role == ShardRole.Replica)
+        {
+            if (shard.ReplicaOf is not { } masterUid)
+            {
+                error = $"shard {shard.Uid} is a replica but names no master";
+                return false;
+            }
+            master = snapshot.Databases.SelectMany(d => d.Shards).FirstOrDefault(s => s.Uid == masterUid);
+            if (master is null)
+            {
+                error = $"master shard {masterUid} of replica shard {shard.Uid} is not in the topology";
+                return false;
+            }
+        }
+        settings = new ShardSettings
+        {
+            ShardUid = shard.Uid,
+            Host = shard.Host,
+            Port = shard.Port,
+            MaxMemoryBytes = shard.MaxMemoryBytes,
+            EvictionPolicy = shard.EvictionPolicy,
+            MasterHost = master?.Host,
+            MasterPort = master?.Port,
+        };
+        error = null;
+        return true;
+    }
+}

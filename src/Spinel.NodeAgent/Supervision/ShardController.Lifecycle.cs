@@ -1,0 +1,141 @@
+using Spinel.NodeAgent.Configuration;
+using Spinel.NodeAgent.Processes;
+
+namespace Spinel.NodeAgent.Supervision;
+
+internal sealed partial class ShardController
+{
+    private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(2);
+
+    private async Task LaunchAsync(ShardSettings settings, CancellationToken cancellationToken)
+    {
+        _launches++;
+        SetStatus(s => s with { State = ShardState.Starting, Port = settings.Port, Pid = null, Restarts = Math.Max(0, _launches - 1) });
+        Log.ShardStarting(_logger, ShardUid, settings.Host, settings.Port);
+        try
+        {
+            var process = await ShardProcess.StartAsync(settings, _paths, _executable, _options.StartTimeout, _timeProvider, cancellationToken)
+                .ConfigureAwait(false);
+            _process = process;
+            _applied = settings;
+            SetStatus(s => s with { State = ShardState.Running, Pid = process.Pid, LastError = null });
+            Log.ShardStarted(_logger, ShardUid, process.Pid, settings.Host, settings.Port);
+        }
+        catch (ShardStartException e)
+        {
+            if (e.PortInUse)
+            {
+                Log.ShardPortInUse(_logger, ShardUid, settings.Host, settings.Port, e.ExitCode);
+            }
+            else
+            {
+                Log.ShardStartFailed(_logger, ShardUid, e.Message);
+            }
+            SetStatus(s => s with { State = ShardState.Failed, LastError = e.Message, LastExitCode = e.ExitCode ?? s.LastExitCode });
+            ScheduleRelaunch(uptime: TimeSpan.Zero);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var error = $"cannot write {_paths.ConfigFile}: {e.Message}";
+            Log.ShardStartFailed(_logger, ShardUid, error);
+            SetStatus(s => s with { State = ShardState.Failed, LastError = error });
+            ScheduleRelaunch(uptime: TimeSpan.Zero);
+        }
+    }
+
+    private void OnUnexpectedExit(ShardProcess process)
+    {
+        var exitCode = process.Exited.Result;
+        Log.ShardExited(_logger, ShardUid, process.Pid, exitCode);
+        SetStatus(s => s with
+        {
+            State = ShardState.Crashed,
+            Pid = null,
+            LastExitCode = exitCode,
+            LastError = $"redis-server (pid {process.Pid}) exited with code {exitCode}",
+        });
+        _process = null;
+        _applied = null;
+        process.Dispose();
+        ScheduleRelaunch(_timeProvider.GetUtcNow() - process.StartedAt);
+    }
+
+    private void ScheduleRelaunch(TimeSpan uptime)
+    {
+        // A shard that ran a good while before dying is not failing in a loop: restart it at once again.
+        if (uptime >= _options.MaxRestartDelay)
+        {
+            _consecutiveFailures = 0;
+        }
+        _consecutiveFailures++;
+        var delay = RestartBackoff.DelayFor(_consecutiveFailures, _options.RestartDelay, _options.MaxRestartDelay);
+        _nextLaunchAt = _timeProvider.GetUtcNow() + delay;
+        Log.ShardRestarting(_logger, ShardUid, delay, _consecutiveFailures);
+    }
+
+    private async Task ApplyAsync(ShardSettings settings, CancellationToken cancellationToken)
+    {
+        var current = _applied!;
+        if (!current.CanApplyLive(settings))
+        {
+            Log.ShardAddressChanged(_logger, ShardUid, current.Host, current.Port, settings.Host, settings.Port);
+            await StopProcessAsync(cancellationToken).ConfigureAwait(false);
+            _nextLaunchAt = _timeProvider.GetUtcNow();
+            return;
+        }
+        try
+        {
+            var applied = await _process!.ApplyAsync(current, settings, CommandTimeout, cancellationToken).ConfigureAwait(false);
+            ShardProcess.WriteConfig(settings, _paths);
+            _applied = settings;
+            foreach (var change in applied)
+            {
+                Log.ShardSettingApplied(_logger, ShardUid, change);
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or UnauthorizedAccessException ||
+                                  ShardProcess.IsConnectionError(e) ||
+                                  (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The process no longer matches what it was told; a fresh start from the new redis.conf does.
+            Log.ShardSettingApplyFailed(_logger, ShardUid, e.Message);
+            SetStatus(s => s with { LastError = "applying settings failed: " + e.Message });
+            await StopProcessAsync(cancellationToken).ConfigureAwait(false);
+            _nextLaunchAt = _timeProvider.GetUtcNow();
+        }
+    }
+
+    private async Task CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        var process = _process!;
+        var error = await process.PingAsync(HealthCheckTimeout, cancellationToken).ConfigureAwait(false);
+        if (process.HasExited)
+        {
+            return;
+        }
+        if (error is not null)
+        {
+            Log.ShardHealthCheckFailed(_logger, ShardUid, process.Pid, error);
+        }
+        SetStatus(s => s with { LastError = error });
+    }
+
+    private async Task StopProcessAsync(CancellationToken cancellationToken)
+    {
+        if (_process is not { } process)
+        {
+            return;
+        }
+        var killed = await process.StopAsync(_options.StopTimeout, cancellationToken).ConfigureAwait(false);
+        var exitCode = await process.Exited.ConfigureAwait(false);
+        if (killed)
+        {
+            Log.ShardKilled(_logger, ShardUid, process.Pid, _options.StopTimeout);
+        }
+        Log.ShardStopped(_logger, ShardUid, process.Pid, exitCode);
+        _process = null;
+        _applied = null;
+        process.Dispose();
+        SetStatus(s => s with { State = ShardState.Stopped, Pid = null, LastExitCode = exitCode });
+    }
+}
