@@ -13,7 +13,10 @@ internal static class InfoComposer
 
     private static readonly string[] Hidden = ["executable", "config_file", "run_id", "process_id", "process_supervised", "tcp_port", "server_time_usec", "master_replid", "master_replid2", "master_repl_offset", "second_repl_offset", "repl_backlog_first_byte_offset"];
 
-    private static readonly string[] TakeFirstSuffixes = ["_ratio", "_perc", "_version", "_policy", "_api", "_bits", "hz", "lru_clock", "mem_allocator", "os", "redis_git_sha1", "redis_git_dirty", "redis_build_id", "role", "_status", "aof_enabled", "mode"];
+    private static readonly string[] TakeFirstSuffixes = ["_ratio", "_perc", "_version", "_policy", "_api", "_bits", "hz", "lru_clock", "mem_allocator", "os", "redis_git_sha1", "redis_git_dirty", "redis_build_id", "role", "_status", "aof_enabled", "mode", "total_system_memory"];
+
+    // Timestamps and durations whose "none" is -1: a sum means nothing, the latest or longest shard's value does.
+    private static readonly string[] TakeMaxSuffixes = ["_save_time", "_time_sec"];
 
     public static string Compose(IReadOnlyList<string> shardInfos, ProxyFacts facts)
     {
@@ -73,7 +76,11 @@ internal static class InfoComposer
                 continue;
             }
             var values = all.Select(shard => shard.FirstOrDefault(s => s.Section == section).Pairs?.FirstOrDefault(p => p.Key == key).Value).ToList();
-            if (values.All(v => long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)))
+            if (TakeMaxSuffixes.Any(key.EndsWith) && values.All(v => long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)))
+            {
+                result.Add((key, values.Max(v => long.Parse(v!, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture)));
+            }
+            else if (values.All(v => long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)))
             {
                 result.Add((key, values.Sum(v => long.Parse(v!, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture)));
             }
