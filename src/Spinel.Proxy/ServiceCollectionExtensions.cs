@@ -16,8 +16,11 @@ public static class ServiceCollectionExtensions
         services.Configure(configure);
         services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IConnectionListenerFactory>(sp => new SocketTransportFactory(
-            Options.Create(new SocketTransportOptions { NoDelay = true }), sp.GetRequiredService<ILoggerFactory>()));
+        // The proxy's own socket transport, apart from any HTTP server's: continuations run inline on the socket
+        // threads because every step after a read is short and non-blocking, which saves a thread hop per request.
+        services.TryAddKeyedSingleton<IConnectionListenerFactory>(EndpointManager.TransportKey, (sp, _) => new SocketTransportFactory(
+            Options.Create(new SocketTransportOptions { NoDelay = true, UnsafePreferInlineScheduling = true }),
+            sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<EndpointManager>();
         services.AddSingleton<IEndpointStatusProvider>(sp => sp.GetRequiredService<EndpointManager>());
         services.AddHostedService(sp => sp.GetRequiredService<EndpointManager>());

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Pipelines;
 using System.Net.Sockets;
 using Spinel.Resp.Framing;
 
@@ -7,78 +6,99 @@ namespace Spinel.Proxy.Backends;
 
 internal sealed partial class BackendConnection
 {
+    private const int ReceiveBufferSize = 64 * 1024;
+
+    // Reads into one contiguous buffer: a reply never spans buffers, so frames are handed on as one span; a frame
+    // larger than the buffer grows it.
     private async Task ReadLoopAsync(Socket socket, long generation)
     {
-        var reader = PipeReader.Create(new NetworkStream(socket, ownsSocket: false), new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024));
+        var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferSize);
         var scanner = default(RespFrameScanner);
         var skip = _handshake is null ? 0 : _handshakeReplies;
-        long scanned = 0;
-        string reason = "closed by shard";
+        int start = 0, scanned = 0, end = 0;
+        var reason = "closed by shard";
+        var invalid = false;
         try
         {
             while (true)
             {
-                var result = await reader.ReadAsync(_disposed.Token).ConfigureAwait(false);
-                var buffer = result.Buffer;
-                while (true)
+                if (end == buffer.Length)
                 {
-                    var status = ScanFrom(ref scanner, buffer, scanned, out var frameEnd);
+                    if (start > 0)
+                    {
+                        Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+                        (scanned, end, start) = (scanned - start, end - start, 0);
+                    }
+                    else
+                    {
+                        var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        Buffer.BlockCopy(buffer, 0, bigger, 0, end);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = bigger;
+                    }
+                }
+                var read = await socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, _disposed.Token).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return;
+                }
+                end += read;
+                CompletionBatch.Begin();
+                try
+                {
+                    ScanAndDeliver();
+                }
+                finally
+                {
+                    CompletionBatch.End();
+                }
+                if (invalid)
+                {
+                    reason = "invalid RESP from shard";
+                    return;
+                }
+                if (start == end)
+                {
+                    start = scanned = end = 0;
+                }
+            }
+
+            void ScanAndDeliver()
+            {
+                while (scanned < end)
+                {
+                    var status = scanner.Scan(buffer.AsSpan(scanned, end - scanned), out var used);
+                    scanned += used;
                     if (status == OperationStatus.InvalidData)
                     {
-                        reason = "invalid RESP from shard";
+                        invalid = true;
                         return;
                     }
                     if (status == OperationStatus.NeedMoreData)
                     {
-                        scanned = buffer.Length;
                         break;
                     }
-                    var frame = buffer.Slice(0, frameEnd);
                     if (skip > 0)
                     {
                         skip--;
                     }
                     else
                     {
-                        Deliver(frame);
+                        Deliver(new ReadOnlySequence<byte>(buffer, start, scanned - start));
                     }
-                    buffer = buffer.Slice(frameEnd);
-                    scanned = 0;
-                }
-                reader.AdvanceTo(buffer.Start, buffer.End);
-                if (result.IsCompleted)
-                {
-                    return;
+                    start = scanned;
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
         {
             reason = ex.Message;
         }
         finally
         {
-            await reader.CompleteAsync().ConfigureAwait(false);
+            ArrayPool<byte>.Shared.Return(buffer);
             OnBroken(generation, reason);
         }
-    }
-
-    // Resumes the scanner at byte offset 'from' of the buffer (bytes before it were already fed to the scanner).
-    private static OperationStatus ScanFrom(ref RespFrameScanner scanner, in ReadOnlySequence<byte> buffer, long from, out long frameEnd)
-    {
-        var offset = from;
-        foreach (var segment in buffer.Slice(from))
-        {
-            var status = scanner.Scan(segment.Span, out var used);
-            offset += used;
-            if (status != OperationStatus.NeedMoreData)
-            {
-                frameEnd = offset;
-                return status;
-            }
-        }
-        frameEnd = -1;
-        return OperationStatus.NeedMoreData;
     }
 
     private void Deliver(in ReadOnlySequence<byte> frame)

@@ -28,7 +28,7 @@ internal sealed partial class BackendConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly byte[]? _handshake;
     private readonly int _handshakeReplies;
-    private readonly Task _writerLoop;
+    private readonly Task _sendLoop;
 
     private byte[] _pending = new byte[16 * 1024];
     private int _pendingLength;
@@ -37,6 +37,9 @@ internal sealed partial class BackendConnection : IAsyncDisposable
     private long _generation;
     private long _lastConnectFailure;
     private int _holds;
+    private int _sendOwner;
+    private int _inFlightOffset;
+    private int _inFlightLength;
 
     /// <param name="handshake">Commands sent first on every new socket (e.g. HELLO 3); their replies are skipped.</param>
     public BackendConnection(EndPoint endPoint, int protocol, ILogger logger, byte[]? handshake = null, int handshakeReplies = 0)
@@ -46,7 +49,7 @@ internal sealed partial class BackendConnection : IAsyncDisposable
         _logger = logger;
         _handshake = handshake;
         _handshakeReplies = handshakeReplies;
-        _writerLoop = Task.Run(WriteLoopAsync);
+        _sendLoop = Task.Run(SendLoopAsync);
     }
 
     public EndPoint EndPoint { get; }
@@ -128,7 +131,18 @@ internal sealed partial class BackendConnection : IAsyncDisposable
         }
     }
 
-    public void Flush() => _flushSignal.Writer.TryWrite(true);
+    /// <summary>
+    /// Sends what was queued. The first caller to find no send in progress sends inline on its own thread (one
+    /// non-blocking syscall for everything queued so far); when the socket is not connected or would block, it
+    /// hands the rest to the background send loop.
+    /// </summary>
+    public void Flush()
+    {
+        if (Interlocked.CompareExchange(ref _sendOwner, 1, 0) == 0)
+        {
+            SendAsOwner(inline: true);
+        }
+    }
 
     /// <summary>Keeps queued requests from being sent until <see cref="Release"/> (to order them after another connection's).</summary>
     public void Hold()
@@ -166,7 +180,7 @@ internal sealed partial class BackendConnection : IAsyncDisposable
         FailAll(BackendErrors.ConnectionLost);
         try
         {
-            await _writerLoop.ConfigureAwait(false);
+            await _sendLoop.ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -183,7 +197,66 @@ internal sealed partial class BackendConnection : IAsyncDisposable
         _pendingLength += bytes.Length;
     }
 
-    private async Task WriteLoopAsync()
+    // The caller owns the right to send. Returns with it released, or handed to the send loop.
+    private void SendAsOwner(bool inline)
+    {
+        while (true)
+        {
+            Socket? socket;
+            long generation;
+            lock (_gate)
+            {
+                if (_inFlightLength == 0)
+                {
+                    if (_pendingLength == 0 || _holds > 0 || _disposed.IsCancellationRequested)
+                    {
+                        // Released under the lock: a request queued after this sees the right free and sends itself.
+                        Volatile.Write(ref _sendOwner, 0);
+                        return;
+                    }
+                    if (_socket is not null)
+                    {
+                        (_pending, _sending) = (_sending, _pending);
+                        _inFlightOffset = 0;
+                        _inFlightLength = _pendingLength;
+                        _pendingLength = 0;
+                    }
+                }
+                socket = _socket;
+                generation = _generation;
+            }
+            if (socket is null || !inline)
+            {
+                _flushSignal.Writer.TryWrite(true);
+                return;
+            }
+            var sent = socket.Send(_sending, _inFlightOffset, _inFlightLength, SocketFlags.None, out var error);
+            if (error is not (SocketError.Success or SocketError.WouldBlock))
+            {
+                OnBroken(generation, error.ToString());
+                continue;
+            }
+            lock (_gate)
+            {
+                if (generation != _generation)
+                {
+                    // The connection broke meanwhile and its requests were failed; nothing is in flight any more.
+                    _inFlightLength = 0;
+                    continue;
+                }
+                _inFlightOffset += Math.Max(sent, 0);
+                _inFlightLength -= Math.Max(sent, 0);
+            }
+            if (_inFlightLength > 0)
+            {
+                _flushSignal.Writer.TryWrite(true);
+                return;
+            }
+        }
+    }
+
+    // Runs when an inline sender handed over: connects if needed and finishes sends that would have blocked.
+    private async Task SendLoopAsync()
     {
         var token = _disposed.Token;
         try
@@ -191,47 +264,34 @@ internal sealed partial class BackendConnection : IAsyncDisposable
             while (await _flushSignal.Reader.WaitToReadAsync(token).ConfigureAwait(false))
             {
                 _flushSignal.Reader.TryRead(out _);
-                while (true)
+                Socket? socket;
+                long generation;
+                lock (_gate)
                 {
-                    Socket? socket;
-                    int length;
-                    long generation;
-                    lock (_gate)
+                    socket = _socket;
+                    generation = _generation;
+                }
+                if (socket is null)
+                {
+                    if (!await ConnectAsync(token).ConfigureAwait(false))
                     {
-                        if (_pendingLength == 0 || _holds > 0)
-                        {
-                            break;
-                        }
-                        socket = _socket;
-                        generation = _generation;
-                        if (socket is not null)
-                        {
-                            (_pending, _sending) = (_sending, _pending);
-                            length = _pendingLength;
-                            _pendingLength = 0;
-                        }
-                        else
-                        {
-                            length = 0;
-                        }
-                    }
-                    if (socket is null)
-                    {
-                        if (!await ConnectAsync(token).ConfigureAwait(false))
-                        {
-                            break;
-                        }
+                        SendAsOwner(inline: false);
                         continue;
                     }
+                }
+                else if (_inFlightLength > 0)
+                {
                     try
                     {
-                        await socket.SendAsync(_sending.AsMemory(0, length), SocketFlags.None, token).ConfigureAwait(false);
+                        await socket.SendAsync(_sending.AsMemory(_inFlightOffset, _inFlightLength), SocketFlags.None, token).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
                     {
                         OnBroken(generation, ex.Message);
                     }
+                    _inFlightLength = 0;
                 }
+                SendAsOwner(inline: true);
             }
         }
         catch (OperationCanceledException)
@@ -253,6 +313,7 @@ internal sealed partial class BackendConnection : IAsyncDisposable
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
             timeout.CancelAfter(ConnectTimeout);
             await socket.ConnectAsync(EndPoint, timeout.Token).ConfigureAwait(false);
+            socket.Blocking = false;
         }
         catch (Exception ex) when (ex is SocketException or OperationCanceledException)
         {
@@ -311,6 +372,7 @@ internal sealed partial class BackendConnection : IAsyncDisposable
             failed = [.. _sinks];
             _sinks.Clear();
             _pendingLength = 0;
+            _inFlightLength = 0;
         }
         foreach (var sink in failed)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,8 @@ namespace Spinel.Proxy.Hosting;
 /// </summary>
 internal sealed partial class EndpointManager : BackgroundService, IEndpointStatusProvider
 {
+    internal const string TransportKey = "spinel-proxy";
+
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(2);
 
     private readonly ITopologySource _topology;
@@ -23,7 +26,7 @@ internal sealed partial class EndpointManager : BackgroundService, IEndpointStat
     private readonly ConcurrentDictionary<int, EndpointListener> _listeners = new();
     private readonly ConcurrentDictionary<int, (DatabaseConfig Database, string Error)> _failed = new();
 
-    public EndpointManager(ITopologySource topology, IConnectionListenerFactory listenerFactory, IOptions<ProxyOptions> options,
+    public EndpointManager(ITopologySource topology, [FromKeyedServices(TransportKey)] IConnectionListenerFactory listenerFactory, IOptions<ProxyOptions> options,
         ILogger<EndpointManager> logger, TimeProvider time)
     {
         _topology = topology;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Connections;
+using Spinel.Proxy.Backends;
 using Spinel.Resp.Framing;
 
 namespace Spinel.Proxy.Sessions;
@@ -30,8 +31,17 @@ internal sealed partial class ClientSession
                 var result = await input.ReadAsync(token).ConfigureAwait(false);
                 var buffer = result.Buffer;
                 LastActivity = _time.GetUtcNow();
-                var stoppedEarly = ProcessBuffer(ref buffer);
-                FlushTouched();
+                bool stoppedEarly;
+                CompletionBatch.Begin();
+                try
+                {
+                    stoppedEarly = ProcessBuffer(ref buffer);
+                    FlushTouched();
+                }
+                finally
+                {
+                    CompletionBatch.End();
+                }
                 if (stoppedEarly)
                 {
                     input.AdvanceTo(buffer.Start);

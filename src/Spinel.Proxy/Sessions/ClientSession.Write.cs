@@ -1,66 +1,168 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.Connections;
+using Spinel.Proxy.Backends;
 
 namespace Spinel.Proxy.Sessions;
 
 internal sealed partial class ClientSession
 {
-    private async Task WriteLoopAsync()
+    private int _draining;
+    private volatile bool _drainRequested;
+    private volatile bool _outputClosed;
+
+    private long OutputLimit => IsSubscribed ? _database.Options.PubSubOutputBufferLimit : _database.Options.ClientOutputBufferLimit;
+
+    /// <summary>
+    /// Writes the completed prefix of the reply queue to the client. Whichever thread completes a reply and finds no
+    /// drain running does it inline (no hand-off to another thread); a drain that finds more work keeps going.
+    /// </summary>
+    private void OnReplyCompleted()
+    {
+        _drainRequested = true;
+        if (!CompletionBatch.TryDefer(this))
+        {
+            StartDrain();
+        }
+    }
+
+    public void OnBatchEnd() => StartDrain();
+
+    private void StartDrain()
+    {
+        if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
+        {
+            Drain();
+        }
+    }
+
+    private void Drain()
     {
         var output = _connection.Transport.Output;
-        var token = _closing.Token;
+        while (true)
+        {
+            _drainRequested = false;
+            if (_outputClosed)
+            {
+                return;
+            }
+            bool wrote, close;
+            try
+            {
+                (wrote, close) = WriteCompleted(output);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or IOException)
+            {
+                Abort("client connection closed");
+                return;
+            }
+            if (!close && _queue.CompletedBytes > OutputLimit)
+            {
+                Log.OutputLimit(_logger, Id, _queue.CompletedBytes);
+                Abort("output buffer limit reached");
+                return;
+            }
+            if (wrote || close)
+            {
+                ValueTask<FlushResult> flush;
+                try
+                {
+                    // Consumed exactly once below: either read synchronously or awaited by FinishFlushThenDrainAsync.
+#pragma warning disable CA2012
+                    flush = output.FlushAsync();
+#pragma warning restore CA2012
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or IOException)
+                {
+                    Abort("client connection closed");
+                    return;
+                }
+                if (!flush.IsCompletedSuccessfully)
+                {
+                    // The client reads slowly: finish this flush asynchronously, still owning the drain.
+                    _ = FinishFlushThenDrainAsync(flush, close);
+                    return;
+                }
+                if (close || flush.Result.IsCompleted || flush.Result.IsCanceled)
+                {
+                    CloseAfterReply(close);
+                    return;
+                }
+            }
+            Volatile.Write(ref _draining, 0);
+            if (!_drainRequested || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task FinishFlushThenDrainAsync(ValueTask<FlushResult> flush, bool close)
+    {
         try
         {
-            while (await _queue.WaitForCompletionAsync(token).ConfigureAwait(false))
+            var result = await flush.ConfigureAwait(false);
+            if (close || result.IsCompleted || result.IsCanceled)
             {
-                var wrote = false;
-                var close = false;
-                while (_queue.TryDequeueCompleted(out var slot))
-                {
-                    if (!slot.Suppressed)
-                    {
-                        output.Write(slot.Data);
-                        wrote = true;
-                    }
-                    slot.Release();
-                    if (slot.CloseAfterWrite)
-                    {
-                        close = true;
-                        break;
-                    }
-                }
-                if (!close && _queue.CompletedBytes > OutputLimit)
-                {
-                    Log.OutputLimit(_logger, Id, _queue.CompletedBytes);
-                    Abort("output buffer limit reached");
-                    return;
-                }
-                if (wrote)
-                {
-                    var flush = await output.FlushAsync(token).ConfigureAwait(false);
-                    if (flush.IsCompleted || flush.IsCanceled)
-                    {
-                        return;
-                    }
-                }
-                if (close)
-                {
-                    _stopReading = true;
-                    await output.CompleteAsync().ConfigureAwait(false);
-                    _connection.Abort(new ConnectionAbortedException("closed after reply"));
-                    _closing.Cancel();
-                    return;
-                }
+                CloseAfterReply(close);
+                return;
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or ConnectionResetException or ConnectionAbortedException or IOException or ObjectDisposedException or InvalidOperationException)
         {
+            Abort("client connection closed");
+            return;
         }
-        finally
+        _drainRequested = true;
+        Volatile.Write(ref _draining, 0);
+        if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
         {
-            _closing.Cancel();
+            Drain();
         }
     }
 
-    private long OutputLimit => IsSubscribed ? _database.Options.PubSubOutputBufferLimit : _database.Options.ClientOutputBufferLimit;
+    private (bool Wrote, bool Close) WriteCompleted(PipeWriter output)
+    {
+        var wrote = false;
+        while (_queue.TryDequeueCompleted(out var slot))
+        {
+            if (!slot.Suppressed && slot.Length > 0)
+            {
+                output.Write(slot.Data);
+                wrote = true;
+            }
+            slot.Release();
+            if (slot.CloseAfterWrite)
+            {
+                return (wrote, true);
+            }
+        }
+        return (wrote, false);
+    }
+
+    private void CloseAfterReply(bool requested)
+    {
+        _outputClosed = true;
+        _stopReading = true;
+        if (requested)
+        {
+            _connection.Transport.Output.Complete();
+        }
+        Abort(requested ? "closed after reply" : "client connection closed");
+    }
+
+    /// <summary>Stops all writing for good, waiting for a drain in progress on another thread to finish.</summary>
+    private void StopDraining()
+    {
+        _outputClosed = true;
+        var spinner = default(SpinWait);
+        while (Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
+        {
+            spinner.SpinOnce();
+            if (spinner.Count > 2000)
+            {
+                return;
+            }
+        }
+    }
 }

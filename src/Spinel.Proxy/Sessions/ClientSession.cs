@@ -11,13 +11,13 @@ namespace Spinel.Proxy.Sessions;
 /// One client connection to a database endpoint: reads its commands, routes each to a shard or answers it, and
 /// writes the replies back in request order. The reader and the writer each run on their own loop.
 /// </summary>
-internal sealed partial class ClientSession
+internal sealed partial class ClientSession : IBatchedCompletion
 {
     private readonly ConnectionContext _connection;
     private readonly DatabaseRuntime _database;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly ReplyQueue _queue = new();
+    private readonly ReplyQueue _queue;
     private readonly RespRequest _request = new();
     private readonly RespRequestScanner _scanner;
     private readonly CancellationTokenSource _closing = new();
@@ -31,6 +31,7 @@ internal sealed partial class ClientSession
         _logger = logger;
         _time = time;
         _scanner = new RespRequestScanner(_request);
+        _queue = new ReplyQueue(OnReplyCompleted);
         Id = database.NextClientId();
         ConnectedAt = time.GetUtcNow();
         LastActivity = ConnectedAt;
@@ -60,7 +61,6 @@ internal sealed partial class ClientSession
     public async Task RunAsync()
     {
         _database.Register(this);
-        var writer = Task.Run(WriteLoopAsync);
         try
         {
             await ReadLoopAsync().ConfigureAwait(false);
@@ -69,7 +69,7 @@ internal sealed partial class ClientSession
         finally
         {
             _queue.Close();
-            await writer.ConfigureAwait(false);
+            StopDraining();
             await CleanupAsync().ConfigureAwait(false);
             _database.Unregister(this);
         }

@@ -10,20 +10,19 @@ namespace Spinel.Proxy.Sessions;
 internal sealed class ReplyQueue
 {
     private readonly Lock _gate = new();
-    private readonly Channel<bool> _ready = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
-    {
-        FullMode = BoundedChannelFullMode.DropWrite,
-        SingleReader = true,
-    });
     private readonly Channel<bool> _space = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
     {
         FullMode = BoundedChannelFullMode.DropWrite,
         SingleReader = true,
     });
+    private readonly Action _onCompleted;
     private ReplySlot? _head;
     private ReplySlot? _tail;
     private int _count;
     private long _completedBytes;
+
+    /// <param name="onCompleted">Called (on the completing thread) after any slot completed.</param>
+    public ReplyQueue(Action onCompleted) => _onCompleted = onCompleted;
 
     public int Count => Volatile.Read(ref _count);
 
@@ -77,23 +76,15 @@ internal sealed class ReplyQueue
     public void OnCompleted(ReplySlot slot)
     {
         Interlocked.Add(ref _completedBytes, slot.Length);
-        _ready.Writer.TryWrite(true);
+        _onCompleted();
     }
-
-    /// <summary>Waits until some slot completed since the last wait; false when the queue was closed.</summary>
-    public ValueTask<bool> WaitForCompletionAsync(CancellationToken cancellationToken) =>
-        WaitAsync(_ready.Reader, cancellationToken);
 
     /// <summary>Waits until a slot was written since the last wait.</summary>
     public ValueTask<bool> WaitForSpaceAsync(CancellationToken cancellationToken) =>
         WaitAsync(_space.Reader, cancellationToken);
 
-    /// <summary>Wakes the writer without a completion (to make it notice shutdown).</summary>
-    public void Close()
-    {
-        _ready.Writer.TryComplete();
-        _space.Writer.TryComplete();
-    }
+    /// <summary>Wakes a reader waiting for space (to make it notice shutdown).</summary>
+    public void Close() => _space.Writer.TryComplete();
 
     /// <summary>Releases the buffers of every slot still queued (the client went away).</summary>
     public void Drain()
