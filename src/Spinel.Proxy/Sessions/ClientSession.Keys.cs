@@ -91,6 +91,12 @@ internal sealed partial class ClientSession
     /// </summary>
     private void SplitByShard(CommandInfo info, int step, Func<int, List<(int Part, int Position)>, ReplyMerge> mergeFor)
     {
+        if ((_request.ArgCount - 1) % step != 0)
+        {
+            // MSET k1 v1 k2: redis refuses it whole; splitting would silently drop the last key.
+            ReplyError($"ERR wrong number of arguments for '{info.Name}' command");
+            return;
+        }
         var table = _database.Table;
         var isWrite = (info.Flags & CommandFlags.Write) != 0;
         var groups = new List<(ShardRoute Route, List<int> Args)>(table.Masters.Count);
