@@ -65,17 +65,21 @@ internal sealed partial class ClientSession
             _blockedCount = _blocked.Count;
         }
         var sink = new DedicatedSink(this, route, connection, replies > 1 ? new LastReplySink(target, replies) : target);
+        var earlier = ConnectionFor(route);
         if (!prefix.IsEmpty)
         {
             connection.Hold();
             connection.Send(prefix, sink);
             connection.Send(frame, sink);
-            var earlier = route.Pool.GetMultiplexed(Id, Protocol);
             earlier.Send(PingFrame, new ActionSink(_ => connection.Release()));
             Touch(earlier);
-            return;
         }
-        SendAfter(route.Pool.GetMultiplexed(Id, Protocol), connection, frame, sink);
+        else
+        {
+            SendAfter(earlier, connection, frame, sink);
+        }
+        // As on redis, the client's next requests to this shard run only once this one has answered.
+        Pin(route.Pool, connection);
     }
 
     private void OnDedicatedDone(ShardRoute route, BackendConnection connection)
@@ -85,6 +89,8 @@ internal sealed partial class ClientSession
         {
             mine = _blocked.Remove(connection);
             _blockedCount = _blocked.Count;
+            // Still pinned: later requests of this client may be queued on it; PinnedFor returns it once drained.
+            mine = mine && !_pinned.ContainsValue(connection);
         }
         if (mine)
         {

@@ -65,7 +65,9 @@ internal sealed partial class ClientSession
 
     /// <summary>The connection that carries this client's requests to the shard, which keeps them in order.</summary>
     private BackendConnection ConnectionFor(ShardRoute route) =>
-        _watch is { } watch && ReferenceEquals(watch.Route.Pool, route.Pool) ? watch.Connection : route.Pool.GetMultiplexed(Id, Protocol);
+        _watch is { } watch && ReferenceEquals(watch.Route.Pool, route.Pool)
+            ? watch.Connection
+            : PinnedFor(route.Pool) ?? route.Pool.GetMultiplexed(Id, Protocol);
 
     private void MultiKeyGet(CommandInfo info) =>
         SplitByShard(info, step: 1, (parts, keyPlaces) => (replies, output) =>

@@ -147,8 +147,8 @@ internal sealed partial class ClientSession
         }
         if (_watch is null)
         {
+            var earlier = ConnectionFor(route);
             var connection = route.Pool.RentDedicated(Protocol);
-            var earlier = route.Pool.GetMultiplexed(Id, Protocol);
             SendAfter(earlier, connection, _request.Frame.Span, NewSlot());
             _watch = new WatchState(route, connection, slot);
             return;
@@ -180,7 +180,8 @@ internal sealed partial class ClientSession
             watch.Connection.Send(UnwatchFrame, DiscardSink.Instance);
             Touch(watch.Connection);
         }
-        watch.Route.Pool.Return(watch.Connection);
+        // Requests the client sends next to this shard must not overtake what is still in flight here.
+        Pin(watch.Route.Pool, watch.Connection);
     }
 
     /// <summary>
@@ -208,6 +209,7 @@ internal sealed partial class ClientSession
             _watch = null;
             await watch.Connection.DisposeAsync().ConfigureAwait(false);
         }
+        await ReleasePinnedAsync().ConfigureAwait(false);
         await ReleaseBlockedAsync().ConfigureAwait(false);
         await ReleasePubSubAsync().ConfigureAwait(false);
     }
