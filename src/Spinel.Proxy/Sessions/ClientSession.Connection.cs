@@ -34,7 +34,9 @@ internal sealed partial class ClientSession
     {
         var password = _request.ArgCount == 2 ? _request[1] : _request[2];
         var user = _request.ArgCount == 2 ? "default"u8 : _request[1];
-        var error = CheckCredentials(user, password);
+        var error = _request.ArgCount == 2 && _database.Table.Database.Password is null
+            ? "ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?"
+            : CheckCredentials(user, password);
         if (error is null)
         {
             _authenticated = true;
@@ -52,9 +54,8 @@ internal sealed partial class ClientSession
         var expected = _database.Table.Database.Password;
         if (expected is null)
         {
-            return AsciiUpper.EqualsIgnoreCase(user, "DEFAULT"u8) || user.SequenceEqual("default"u8)
-                ? "ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?"
-                : "WRONGPASS invalid username-password pair or user is disabled.";
+            // As redis's "nopass" default user: any password is right for it (AUTH default x, HELLO 3 AUTH default x).
+            return user.SequenceEqual("default"u8) ? null : "WRONGPASS invalid username-password pair or user is disabled.";
         }
         var matches = user.SequenceEqual("default"u8) &&
             CryptographicOperations.FixedTimeEquals(password, Encoding.UTF8.GetBytes(expected));
