@@ -7,6 +7,14 @@ using Spinel.Node.Topology;
 using Spinel.NodeAgent;
 using Spinel.Proxy;
 
+// Socket completions run on the epoll thread instead of hopping to the thread pool: every proxy step after a
+// read is short and non-blocking, and the hop costs tens of microseconds per request (docs/performance.md).
+// Set DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0 to turn it off. Must happen before the first socket is used.
+if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") is null)
+{
+    Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+}
+
 var builder = Host.CreateApplicationBuilder(args);
 var node = builder.Configuration.GetSection("Node").Get<NodeOptions>() ?? new NodeOptions();
 var topologyFile = builder.Configuration["Topology:File"];
