@@ -22,6 +22,7 @@ public sealed class RespRequestScanner
     private int _argStart;
     private int _argLength;
     private int _lineLength;
+    private InlineQuoteTracker _quotes;
 
     public RespRequestScanner(RespRequest request) => _request = request;
 
@@ -62,6 +63,7 @@ public sealed class RespRequestScanner
                     else
                     {
                         _lineLength = 0;
+                        _quotes.Reset();
                         _phase = Phase.Inline;
                     }
                     break;
@@ -70,6 +72,7 @@ public sealed class RespRequestScanner
                     {
                         var lf = data[pos..].IndexOf((byte)'\n');
                         var take = lf < 0 ? data.Length - pos : lf + 1;
+                        _quotes.Feed(data.Slice(pos, take));
                         _lineLength += take;
                         _frameOffset += take;
                         pos += take;
@@ -79,6 +82,11 @@ public sealed class RespRequestScanner
                         }
                         if (lf >= 0)
                         {
+                            // Rejected here rather than in CompleteInline: the caller handles protocol errors around Scan.
+                            if (_quotes.IsUnbalanced)
+                            {
+                                RespProtocolException.Throw("Protocol error: unbalanced quotes in request");
+                            }
                             IsInline = true;
                             consumed = pos;
                             return Finish();

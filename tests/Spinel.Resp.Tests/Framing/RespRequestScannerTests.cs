@@ -154,6 +154,20 @@ public class RespRequestScannerTests
         Assert.Equal(expected, RequestFeeder.ErrorOf(input));
     }
 
+    [Theory]
+    [InlineData("SET k \"abc\r\n")]
+    [InlineData("SET k 'a'b\r\n")]
+    public void Scan_UnbalancedQuotesSplitAcrossSpans_ThrowsWhileScanningBeforeCompleteInline(string line)
+    {
+        var bytes = Encoding.ASCII.GetBytes(line);
+        var scanner = new RespRequestScanner(new RespRequest());
+        Assert.Equal(OperationStatus.NeedMoreData, scanner.Scan(bytes.AsSpan(0, 7), out _));
+
+        var ex = Assert.Throws<RespProtocolException>(() => scanner.Scan(bytes.AsSpan(7), out _));
+
+        Assert.Equal("Protocol error: unbalanced quotes in request", ex.Message);
+    }
+
     [Fact]
     public void Scan_InlineLineOverLimitWithoutNewline_ThrowsTooBigInlineRequest()
     {
