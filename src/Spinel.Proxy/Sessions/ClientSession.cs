@@ -31,7 +31,7 @@ internal sealed partial class ClientSession : IBatchedCompletion
         _logger = logger;
         _time = time;
         _scanner = new RespRequestScanner(_request);
-        _queue = new ReplyQueue(OnReplyCompleted);
+        _queue = new ReplyQueue(OnReplyCompletedWithinLimit);
         Id = database.NextClientId();
         ConnectedAt = time.GetUtcNow();
         LastActivity = ConnectedAt;
@@ -104,6 +104,19 @@ internal sealed partial class ClientSession : IBatchedCompletion
         catch (OperationCanceledException)
         {
         }
+    }
+
+    // Checked on every completion: while a flush to a client that does not read is pending, the writer is parked and
+    // checks nothing, so replies would pile up in the queue without bound.
+    private void OnReplyCompletedWithinLimit()
+    {
+        if (_queue.CompletedBytes > OutputLimit && !_closing.IsCancellationRequested)
+        {
+            Log.OutputLimit(_logger, Id, _queue.CompletedBytes);
+            Abort("output buffer limit reached");
+            return;
+        }
+        OnReplyCompleted();
     }
 
     private async Task CleanupAsync()
