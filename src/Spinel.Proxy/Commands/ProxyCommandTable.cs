@@ -140,8 +140,22 @@ internal static class ProxyCommandTable
         ["client|help"] = ProxyCommand.NotAllowed,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public static ProxyCommand Classify(string fullName) =>
-        Rules.TryGetValue(fullName, out var rule) ? rule : ProxyCommand.Forward;
+    private static readonly FrozenDictionary<string, ProxyCommand>.AlternateLookup<ReadOnlySpan<char>> RulesBySpan =
+        Rules.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The rule for a command; a subcommand without a rule of its own follows its container's (CLUSTER INFO is refused
+    /// as CLUSTER is, COMMAND COUNT is answered as COMMAND is).
+    /// </summary>
+    public static ProxyCommand Classify(string fullName)
+    {
+        if (Rules.TryGetValue(fullName, out var rule))
+        {
+            return rule;
+        }
+        var bar = fullName.IndexOf('|', StringComparison.Ordinal);
+        return bar > 0 && RulesBySpan.TryGetValue(fullName.AsSpan(0, bar), out rule) ? rule : ProxyCommand.Forward;
+    }
 
     /// <summary>Commands a client may send before it authenticated.</summary>
     public static bool AllowedBeforeAuth(ProxyCommand command) =>
