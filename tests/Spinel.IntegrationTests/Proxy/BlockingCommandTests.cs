@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using Spinel.IntegrationTests.Infrastructure;
+
+namespace Spinel.IntegrationTests.Proxy;
+
+/// <summary>Blocking commands run on a dedicated shard connection: a blocked client never stalls the others.</summary>
+[Collection(NodeCollection.Name)]
+[Trait("Category", "Integration")]
+public sealed class BlockingCommandTests(SharedNode shared)
+{
+    private SpinelTestNode Node => shared.Node;
+
+    private async Task<long> BlockedClientsOnShardAsync(int shard)
+    {
+        await using var direct = await Node.ConnectShardAsync(shard);
+        return await InfoText.FieldAsync(direct, "clients", "blocked_clients");
+    }
+
+    private async Task WaitUntilBlockedAsync(int shard, long count = 1) =>
+        await Eventually.TrueAsync(async () => await BlockedClientsOnShardAsync(shard) >= count, $"{count} client(s) block on shard {shard}");
+
+    [Fact]
+    public async Task Blpop_BlockedClient_OtherClientsKeepRunningAndPushWakesIt()
+    {
+        const int shard = 1;
+        var list = Node.KeyOnShard("block:list", shard);
+        await using var blocked = await Node.ConnectRawAsync();
+        await blocked.CommandAsync("DEL", list);
+        await blocked.SendCommandAsync("BLPOP", list, "0");
+        await WaitUntilBlockedAsync(shard);
+
+        var clients = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Node.ConnectRawAsync()));
+        try
+        {
+            // 1000 GET/SET over 4 clients, half of the keys on the blocked client's shard; none may wait behind BLPOP.
+            var work = clients.Select((client, c) => Task.Run(async () =>
+            {
+                for (var i = 0; i < 125; i++)
+                {
+                    var key = Node.KeyOnShard($"block:other{c}:{i}", i % 2 == 0 ? shard : (i / 2) % 3);
+                    Assert.Equal("+OK", await client.CommandAsync("SET", key, $"{c}-{i}"));
+                    Assert.Equal($"{c}-{i}", await client.CommandAsync("GET", key));
+                }
+            })).ToArray();
+            await Task.WhenAll(work).WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.Equal(":1", await clients[0].CommandAsync("LPUSH", list, "wake-up"));
+            Assert.Equal($"[{list}, wake-up]", await blocked.ReadAsync());
+            Assert.Equal(":0", await clients[0].CommandAsync("EXISTS", list));
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Blpop_ClientDisconnectsWhileBlocked_ShardForgetsTheBlockedClient()
+    {
+        const int shard = 2;
+        var list = Node.KeyOnShard("block:gone", shard);
+        await using var other = await Node.ConnectRawAsync();
+        await other.CommandAsync("DEL", list);
+        var blocked = await Node.ConnectRawAsync();
+        await blocked.SendCommandAsync("BLPOP", list, "0");
+        await WaitUntilBlockedAsync(shard);
+
+        await blocked.DisposeAsync();
+
+        await Eventually.TrueAsync(async () => await BlockedClientsOnShardAsync(shard) == 0, "the shard has no blocked client");
+        // Nobody pops the value any more: it stays in the list.
+        Assert.Equal(":1", await other.CommandAsync("LPUSH", list, "kept"));
+        Assert.Equal(":1", await other.CommandAsync("LLEN", list));
+    }
+
+    [Fact]
+    public async Task Brpop_TimeoutWithoutData_RepliesNullAfterTheTimeout()
+    {
+        await using var client = await Node.ConnectRawAsync();
+        var list = Node.KeyOnShard("block:timeout", 0);
+        await client.CommandAsync("DEL", list);
+        var watch = Stopwatch.StartNew();
+
+        Assert.Equal("(nil)", await client.CommandAsync("BRPOP", list, "0.2"));
+
+        Assert.True(watch.ElapsedMilliseconds >= 150, $"BRPOP 0.2 answered after {watch.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task Brpop_ListAlreadyHasData_RepliesAtOnce()
+    {
+        await using var client = await Node.ConnectRawAsync();
+        var list = Node.KeyOnShard("block:ready", 2);
+        await client.CommandAsync("DEL", list);
+        await client.CommandAsync("RPUSH", list, "a", "b");
+
+        Assert.Equal($"[{list}, b]", await client.CommandAsync("BRPOP", list, "0"));
+        Assert.Equal($"[{list}, a]", await client.CommandAsync("BRPOP", list, "0"));
+    }
+
+    [Fact]
+    public async Task Blmove_BlockedUntilPush_MovesTheElementToTheDestination()
+    {
+        await using var blocked = await Node.ConnectRawAsync();
+        await using var other = await Node.ConnectRawAsync();
+        await blocked.CommandAsync("DEL", "{block:mv}src", "{block:mv}dst");
+        var shard = Node.ShardIndexOf("{block:mv}src");
+        await blocked.SendCommandAsync("BLMOVE", "{block:mv}src", "{block:mv}dst", "LEFT", "RIGHT", "0");
+        await WaitUntilBlockedAsync(shard);
+
+        await other.CommandAsync("RPUSH", "{block:mv}src", "moved");
+
+        Assert.Equal("moved", await blocked.ReadAsync());
+        Assert.Equal("[moved]", await other.CommandAsync("LRANGE", "{block:mv}dst", "0", "-1"));
+    }
+
+    [Fact]
+    public async Task Bzpopmin_BlockedUntilZadd_RepliesKeyMemberAndScore()
+    {
+        const int shard = 0;
+        var zset = Node.KeyOnShard("block:zset", shard);
+        await using var blocked = await Node.ConnectRawAsync();
+        await using var other = await Node.ConnectRawAsync();
+        await blocked.CommandAsync("DEL", zset);
+        await blocked.SendCommandAsync("BZPOPMIN", zset, "0");
+        await WaitUntilBlockedAsync(shard);
+
+        await other.CommandAsync("ZADD", zset, "2", "two", "1", "one");
+
+        Assert.Equal($"[{zset}, one, 1]", await blocked.ReadAsync());
+    }
+
+    [Fact]
+    public async Task XreadBlock_BlockedUntilXadd_RepliesTheNewEntryWhileOthersRun()
+    {
+        const int shard = 1;
+        var stream = Node.KeyOnShard("block:stream", shard);
+        await using var blocked = await Node.ConnectRawAsync();
+        await using var other = await Node.ConnectRawAsync();
+        await blocked.CommandAsync("DEL", stream);
+        await blocked.CommandAsync("XADD", stream, "1-1", "f", "old");
+        await blocked.SendCommandAsync("XREAD", "BLOCK", "0", "STREAMS", stream, "$");
+        await WaitUntilBlockedAsync(shard);
+
+        Assert.Equal("+PONG", await other.CommandAsync("PING"));
+        Assert.Equal(":1", await other.CommandAsync("XLEN", stream));
+        Assert.Equal("5-1", await other.CommandAsync("XADD", stream, "5-1", "f", "new"));
+
+        Assert.Equal($"[[{stream}, [[5-1, [f, new]]]]]", await blocked.ReadAsync());
+    }
+
+    [Fact]
+    public async Task Blpop_TwoBlockedClientsOnOneList_EachPushWakesOneOfThem()
+    {
+        const int shard = 2;
+        var list = Node.KeyOnShard("block:two", shard);
+        await using var first = await Node.ConnectRawAsync();
+        await using var second = await Node.ConnectRawAsync();
+        await using var other = await Node.ConnectRawAsync();
+        await other.CommandAsync("DEL", list);
+        var before = await BlockedClientsOnShardAsync(shard);
+        await first.SendCommandAsync("BLPOP", list, "0");
+        await WaitUntilBlockedAsync(shard, before + 1);
+        await second.SendCommandAsync("BLPOP", list, "0");
+        await WaitUntilBlockedAsync(shard, before + 2);
+
+        await other.CommandAsync("RPUSH", list, "one", "two");
+
+        Assert.Equal($"[{list}, one]", await first.ReadAsync());
+        Assert.Equal($"[{list}, two]", await second.ReadAsync());
+    }
+
+    [Fact]
+    public async Task Wait_NoReplicasZeroTimeout_RepliesZero()
+    {
+        await using var client = await Node.ConnectRawAsync();
+
+        Assert.Equal(":0", await client.CommandAsync("WAIT", "0", "0"));
+    }
+
+    [Fact]
+    public async Task Wait_OneReplicaWanted_RepliesZeroAfterAboutTheTimeout()
+    {
+        await using var client = await Node.ConnectRawAsync();
+        await client.CommandAsync("SET", Node.KeyOnShard("block:wait", 1), "x");
+        var watch = Stopwatch.StartNew();
+
+        Assert.Equal(":0", await client.CommandAsync("WAIT", "1", "100"));
+
+        Assert.InRange(watch.ElapsedMilliseconds, 90, 5000);
+    }
+
+    [Fact]
+    public async Task Wait_AfterWritesOnEveryShard_RepliesZero()
+    {
+        await using var client = await Node.ConnectRawAsync();
+        for (var shard = 0; shard < Node.Shards.Count; shard++)
+        {
+            await client.CommandAsync("SET", Node.KeyOnShard("block:waitall", shard), "x");
+        }
+
+        Assert.Equal(":0", await client.CommandAsync("WAIT", "1", "50"));
+    }
+
+    [Fact]
+    public async Task Wait_WhileWaiting_OtherClientsOnTheSameShardAreServed()
+    {
+        await using var waiting = await Node.ConnectRawAsync();
+        await using var other = await Node.ConnectRawAsync();
+        var key = Node.KeyOnShard("block:waitother", 0);
+        await waiting.CommandAsync("SET", key, "x");
+        await waiting.SendCommandAsync("WAIT", "1", "1500");
+        var reply = waiting.ReadAsync();
+        await WaitUntilBlockedAsync(0);
+
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Equal("+OK", await other.CommandAsync("SET", key, i.ToString()));
+        }
+
+        Assert.False(reply.IsCompleted, "WAIT 1 1500 finished before 100 commands of another client");
+        Assert.Equal(":0", await reply);
+    }
+
+    [Fact]
+    public async Task Pipeline_CommandAfterBlpopOnTheSameShard_RunsAfterIt()
+    {
+        await using var client = await Node.ConnectRawAsync();
+        var list = Node.KeyOnShard("block:pipe", 1);
+        await client.CommandAsync("DEL", list);
+        var pipeline = new MemoryStream();
+        pipeline.Write(Spinel.Resp.Framing.RespWriter.EncodeCommand("RPUSH", list, "a", "b"));
+        pipeline.Write(Spinel.Resp.Framing.RespWriter.EncodeCommand("BLPOP", list, "0"));
+        pipeline.Write(Spinel.Resp.Framing.RespWriter.EncodeCommand("LLEN", list));
+
+        await client.SendAsync(pipeline.ToArray());
+
+        Assert.Equal(":2", await client.ReadAsync());
+        Assert.Equal($"[{list}, a]", await client.ReadAsync());
+        Assert.Equal(":1", await client.ReadAsync());
+    }
+}
