@@ -84,10 +84,33 @@ internal sealed partial class ClientSession
         var request = new PubSubRequest(NewSlot(), confirmation.WrittenSpan.ToArray(), byShard.Count);
         foreach (var (route, list) in byShard)
         {
+            if (Protocol >= 3)
+            {
+                HoldBackUntilSubscribed(route, request);
+            }
             var subscriber = SubscriberFor(route);
             subscriber.Subscriptions[k].UnionWith(list);
             subscriber.Send(RespWriter.EncodeCommand([CommandNames[k], .. list]), request, list.Count);
         }
+    }
+
+    /// <summary>
+    /// A RESP3 client may send commands right behind SUBSCRIBE, and they must not reach the shard before the
+    /// subscription does (a pipelined PUBLISH to the channel would miss it). Its next requests to the shard go to a
+    /// held connection, released once the shard confirmed and the client's earlier requests there have run.
+    /// </summary>
+    private void HoldBackUntilSubscribed(ShardRoute route, PubSubRequest request)
+    {
+        var earlier = ConnectionFor(route);
+        var gate = route.Pool.RentDedicated(Protocol);
+        gate.Hold();
+        gate.Hold();
+        // Keeps the gate pinned (see PinnedFor) until it has been released and has run.
+        gate.Send(PingFrame, DiscardSink.Instance);
+        earlier.Send(PingFrame, new ActionSink(_ => gate.Release()));
+        Touch(earlier);
+        Pin(route.Pool, gate);
+        request.WhenDone(gate.Release);
     }
 
     private void Unsubscribe(PubSubKind kind)
