@@ -77,13 +77,3 @@ public sealed class RespTree
         }
     }
 }
-
-public static class RawRespClientTreeExtensions
-{
-    /// <summary>Sends one command and parses its reply into a tree.</summary>
-    public static async Task<RespTree> CommandTreeAsync(this RawRespClient client, params string[] args)
-    {
-        await client.SendCommandAsync(args);
-        return RespTree.Parse(await client.ReadFrameAsync());
-    }
-}

@@ -41,10 +41,8 @@ public sealed class PubSubClientTests(SharedNode shared)
             Assert.Equal(":1", await publisher.CommandAsync("PUBLISH", channel, "p-" + channel));
         }
 
-        foreach (var channel in channels)
-        {
-            Assert.Equal($">[message, {channel}, p-{channel}]", await subscriber.ReadAsync());
-        }
+        Assert.Equal(channels.Select(c => $">[message, {c}, p-{c}]").Order(StringComparer.Ordinal),
+            await subscriber.ReadUnorderedAsync(channels.Length));
     }
 
     [Fact]
@@ -157,5 +155,23 @@ public sealed class PubSubClientTests(SharedNode shared)
         var db = connection.GetDatabase();
         await db.StringSetAsync("se:r2:key", "v");
         Assert.Equal("v", (string?)await db.StringGetAsync("se:r2:key"));
+    }
+
+    [Fact]
+    public async Task Publish_PipelinedRightAfterOwnSubscribeOverResp3_ReachesTheNewSubscription()
+    {
+        await using var client = await Resp3Async(Node);
+        var channel = Node.KeyOnShard("r3:self", 1);
+        var pipeline = new MemoryStream();
+        pipeline.Write(Spinel.Resp.Framing.RespWriter.EncodeCommand("SUBSCRIBE", channel));
+        pipeline.Write(Spinel.Resp.Framing.RespWriter.EncodeCommand("PUBLISH", channel, "to-myself"));
+
+        await client.SendAsync(pipeline.ToArray());
+
+        Assert.Equal($">[subscribe, {channel}, :1]", await client.ReadAsync());
+        // Redis pushes the message during PUBLISH, before PUBLISH's reply; the proxy gets it on another shard
+        // connection, so the two may come in either order. Both must come.
+        var next = new[] { await client.ReadAsync(), await client.ReadAsync() };
+        Assert.Equal([":1", $">[message, {channel}, to-myself]"], next.Order(StringComparer.Ordinal));
     }
 }

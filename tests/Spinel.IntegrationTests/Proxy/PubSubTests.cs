@@ -63,12 +63,11 @@ public sealed class PubSubTests(SharedNode shared)
             Assert.Equal(":2", await publisher.CommandAsync("PUBLISH", channel, "to-" + channel));
         }
 
+        // Messages from different shards come over different shard connections, in any order.
+        var expected = channels.Select(c => $"[message, {c}, to-{c}]").Order(StringComparer.Ordinal);
         foreach (var subscriber in new[] { first, second })
         {
-            foreach (var channel in channels)
-            {
-                Assert.Equal($"[message, {channel}, to-{channel}]", await subscriber.ReadAsync());
-            }
+            Assert.Equal(expected, await subscriber.ReadUnorderedAsync(channels.Length));
         }
     }
 
@@ -185,5 +184,37 @@ public sealed class PubSubTests(SharedNode shared)
 
         await Eventually.TrueAsync(async () => await publisher.CommandAsync("PUBLISH", channel, "gone") == ":0",
             "the shard forgets the subscription of a client that left");
+    }
+
+    [Fact]
+    public async Task Subscribe_SameChannelTwiceThenUnsubscribeAll_CountsLikeRedis()
+    {
+        var (proxy, redis) = await RunOnBothAsync(
+            ["SUBSCRIBE", "ps:twice"], ["SUBSCRIBE", "ps:twice"], ["PSUBSCRIBE", "ps:twice:*"], ["UNSUBSCRIBE"], ["PUNSUBSCRIBE"]);
+
+        Assert.Equal(redis, proxy);
+        Assert.Equal(["[subscribe, ps:twice, :1]", "[subscribe, ps:twice, :1]", "[psubscribe, ps:twice:*, :2]",
+            "[unsubscribe, ps:twice, :1]", "[punsubscribe, ps:twice:*, :0]"], proxy);
+    }
+
+    [Fact]
+    public async Task PubSubNumSub_SubscribersOnChannelsOfEveryShard_CountsEachChannel()
+    {
+        await using var first = await Node.ConnectRawAsync();
+        await using var second = await Node.ConnectRawAsync();
+        await using var client = await Node.ConnectRawAsync();
+        var channels = ChannelsOnEveryShard("ps:numsub");
+        await first.SendCommandAsync(["SUBSCRIBE", .. channels]);
+        await second.SendCommandAsync("SUBSCRIBE", channels[2]);
+        foreach (var _ in channels)
+        {
+            await first.ReadAsync();
+        }
+        await second.ReadAsync();
+
+        Assert.Equal($"[{channels[0]}, :1, {channels[1]}, :1, {channels[2]}, :2, ps:numsub:none, :0]",
+            await client.CommandAsync(["PUBSUB", "NUMSUB", .. channels, "ps:numsub:none"]));
+        var active = await client.CommandTreeAsync("PUBSUB", "CHANNELS", "ps:numsub*");
+        Assert.Equal(channels.Order(StringComparer.Ordinal), active.Children.Select(c => c.Text).Order(StringComparer.Ordinal));
     }
 }

@@ -194,6 +194,16 @@ public sealed class TransactionTests(SharedNode shared)
     }
 
     [Fact]
+    public async Task Exec_EmptyTransaction_RepliesEmptyArrayLikeRedis()
+    {
+        var (proxy, redis) = await RunOnBothAsync(["MULTI"], ["EXEC"], ["MULTI"], ["PING"], ["ECHO", "e"], ["EXEC"]);
+
+        Assert.Equal(redis, proxy);
+        Assert.Equal("[]", proxy[1]);
+        Assert.Equal("[+PONG, e]", proxy[5]);
+    }
+
+    [Fact]
     public async Task Exec_WithoutMulti_RepliesRedisError()
     {
         var (proxy, redis) = await RunOnBothAsync(["EXEC"], ["DISCARD"]);
