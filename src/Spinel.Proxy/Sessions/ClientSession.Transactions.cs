@@ -45,15 +45,17 @@ internal sealed partial class ClientSession
             ReplyError(kind == ProxyCommand.NotAllowed ? "ERR command is not allowed" : "ERR command is not allowed inside a transaction");
             return;
         }
-        if (!TryGetSingleSlot(info, out var slot) || (slot >= 0 && _transactionSlot >= 0 && slot != _transactionSlot))
+        var singleSlot = TryGetSingleSlot(info, out var slot);
+        if (kind == ProxyCommand.Publish)
+        {
+            // PUBLISH reaches only the subscribers of the channel's shard: its channel counts as a key here.
+            slot = Resp.Slots.HashSlot.Compute(_request[1]);
+        }
+        if (!singleSlot || (slot >= 0 && _transactionSlot >= 0 && slot != _transactionSlot))
         {
             _transactionFailed = true;
             ReplyError(CrossSlotError);
             return;
-        }
-        if (kind == ProxyCommand.Publish)
-        {
-            slot = Resp.Slots.HashSlot.Compute(_request[1]);
         }
         if (slot >= 0)
         {
