@@ -107,6 +107,41 @@ public sealed class TransactionTests(SharedNode shared)
     }
 
     [Fact]
+    public async Task Multi_PublishToAChannelOfAnotherSlotAfterAKey_RepliesCrossSlotAndAborts()
+    {
+        await using var client = await Node.ConnectRawAsync();
+        var key = Node.KeyOnShard("tx:pub:key", 0);
+        var channel = Node.KeyOnShard("tx:pub:chan", 1);
+        await client.CommandAsync("DEL", key);
+
+        await client.CommandAsync("MULTI");
+        Assert.Equal("+QUEUED", await client.CommandAsync("SET", key, "v"));
+        Assert.Equal("-CROSSSLOT Keys in request don't hash to the same slot", await client.CommandAsync("PUBLISH", channel, "m"));
+
+        Assert.StartsWith("-EXECABORT", await client.CommandAsync("EXEC"));
+        for (var shard = 0; shard < Node.Shards.Count; shard++)
+        {
+            await using var direct = await Node.ConnectShardAsync(shard);
+            Assert.Equal(":0", await direct.CommandAsync("EXISTS", key));
+        }
+    }
+
+    [Fact]
+    public async Task Exec_PublishToAChannelOfTheKeysSlot_ReachesTheSubscriber()
+    {
+        await using var client = await Node.ConnectRawAsync();
+        await using var subscriber = await Node.ConnectRawAsync();
+        await subscriber.CommandAsync("SUBSCRIBE", "{tx:pubok}chan");
+
+        await client.CommandAsync("MULTI");
+        await client.CommandAsync("SET", "{tx:pubok}key", "v");
+        await client.CommandAsync("PUBLISH", "{tx:pubok}chan", "in-tx");
+
+        Assert.Equal("[+OK, :1]", await client.CommandAsync("EXEC"));
+        Assert.Equal("[message, {tx:pubok}chan, in-tx]", await subscriber.ReadAsync());
+    }
+
+    [Fact]
     public async Task Exec_WatchedKeyWrittenByAnotherClient_RepliesNullAndRunsNothing()
     {
         await using var client = await Node.ConnectRawAsync();
