@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Net;
+using System.Text.Json.Nodes;
+using Spinel.Cli.Api;
+using Spinel.Cli.Hosting;
+
+namespace Spinel.Cli.Commands;
+
+internal static partial class DbCommands
+{
+    private static Command CreateCommand(CliServices services)
+    {
+        var name = new Option<string>("--name") { Description = "Database name: letters, digits and hyphens", Required = true };
+        var memory = DbOptionFactory.Memory(required: true);
+        var shards = DbOptionFactory.Shards();
+        var port = DbOptionFactory.Port();
+        var replication = new Option<bool>("--replication") { Description = "Give every master shard a replica on another node" };
+        var password = DbOptionFactory.DbPassword();
+        var eviction = DbOptionFactory.EvictionPolicy();
+        var proxy = DbOptionFactory.ProxyPolicy();
+        var sharding = new Option<bool>("--sharding") { Description = "Hash keys over shards by the default shard_key_regex (implied by --shards above 1)" };
+        var noWait = DbOptionFactory.NoWait();
+
+        var command = new Command("create", "Create a database (POST /v1/bdbs)")
+        {
+            name, memory, shards, port, replication, password, eviction, proxy, sharding, noWait,
+        };
+        CliAction.Set(command, services, async (context, ct) =>
+        {
+            var bdb = new JsonObject
+            {
+                ["name"] = context.GetValue(name),
+                ["memory_size"] = context.GetValue(memory),
+            };
+            var shardCount = context.GetValue(shards);
+            if (shardCount is { } n)
+            {
+                bdb["shards_count"] = n;
+            }
+            if (context.GetValue(sharding) || shardCount > 1)
+            {
+                AddSharding(bdb);
+            }
+            if (context.GetValue(port) is { } p)
+            {
+                bdb["port"] = p;
+            }
+            if (context.GetValue(replication))
+            {
+                bdb["replication"] = true;
+            }
+            AddIfGiven(bdb, "authentication_redis_pass", context.GetValue(password));
+            AddIfGiven(bdb, "eviction_policy", context.GetValue(eviction));
+            AddIfGiven(bdb, "proxy_policy", context.GetValue(proxy));
+
+            var result = await context.Api.CreateBdbAsync(bdb, ct).ConfigureAwait(false);
+            if (context.Json)
+            {
+                context.WriteJson(result.Json);
+            }
+            var answer = result.Value ?? throw new SpinelApiException(HttpStatusCode.OK, "unexpected_response", "POST /v1/bdbs answered with an empty body");
+            await FinishChangeAsync(context, answer, context.GetValue(noWait), ("creation", "created"), ct).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Redis Enterprise requires hashing rules with <c>sharding: true</c>; these are its defaults (hash tag, else whole key).</summary>
+    private static void AddSharding(JsonObject bdb)
+    {
+        bdb["sharding"] = true;
+        bdb["shard_key_regex"] = new JsonArray(
+            new JsonObject { ["regex"] = @".*\{(?<tag>.*)\}.*" },
+            new JsonObject { ["regex"] = "(?<tag>.*)" });
+    }
+
+    private static void AddIfGiven(JsonObject body, string field, string? value)
+    {
+        if (value is not null)
+        {
+            body[field] = value;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Spinel.Cli.Hosting;
+
+namespace Spinel.Cli.Commands;
+
+internal static partial class DbCommands
+{
+    private static Command UpdateCommand(CliServices services)
+    {
+        var db = DbArgument();
+        var settings = new Argument<string[]>("setting value")
+        {
+            Description = "Changes as pairs: shards <n>, memory <size>, replication <true|false>, port <port>, name <name>, eviction_policy <policy>, proxy_policy <policy>",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var name = new Option<string?>("--name") { Description = "New database name" };
+        var memory = DbOptionFactory.Memory(required: false);
+        var shards = DbOptionFactory.Shards();
+        var port = DbOptionFactory.Port();
+        var replication = new Option<bool?>("--replication") { Description = "Add (true) or remove (false) replicas", HelpName = "true|false" };
+        var password = DbOptionFactory.DbPassword();
+        var eviction = DbOptionFactory.EvictionPolicy();
+        var proxy = DbOptionFactory.ProxyPolicy();
+        var noWait = DbOptionFactory.NoWait();
+
+        var command = new Command("update", "Change a database (PUT /v1/bdbs/{uid}); e.g. 'db update cache shards 6' or 'db update cache --memory 2g'")
+        {
+            db, settings, name, memory, shards, port, replication, password, eviction, proxy, noWait,
+        };
+        CliAction.Set(command, services, async (context, ct) =>
+        {
+            var changes = ParseSettings(context.GetValue(settings) ?? []);
+            SetIfGiven(changes, "name", context.GetValue(name));
+            SetIfGiven(changes, "memory_size", context.GetValue(memory) is { } bytes ? bytes : null);
+            SetIfGiven(changes, "shards_count", context.GetValue(shards) is { } count ? count : null);
+            SetIfGiven(changes, "port", context.GetValue(port) is { } number ? number : null);
+            SetIfGiven(changes, "replication", context.GetValue(replication) is { } replicas ? replicas : null);
+            SetIfGiven(changes, "authentication_redis_pass", context.GetValue(password));
+            SetIfGiven(changes, "eviction_policy", context.GetValue(eviction));
+            SetIfGiven(changes, "proxy_policy", context.GetValue(proxy));
+            if (changes.Count == 0)
+            {
+                throw new UsageException("nothing to change: give options such as --memory 2g, or pairs such as 'shards 6'");
+            }
+
+            var bdb = await DbResolver.ResolveAsync(context.Api, context.GetValue(db)!, ct).ConfigureAwait(false);
+            if (changes["shards_count"]?.GetValue<int>() > 1 && bdb.Sharding == false)
+            {
+                AddSharding(changes);
+            }
+
+            var result = await context.Api.UpdateBdbAsync(bdb.Uid!, changes, ct).ConfigureAwait(false);
+            if (context.Json)
+            {
+                context.WriteJson(result.Json);
+            }
+            // An empty answer says nothing of the change's progress: follow the database until it is active again.
+            var answer = result.Value ?? bdb with { Status = null, ActionUid = null };
+            answer = answer with { Uid = answer.Uid ?? bdb.Uid, Name = answer.Name ?? bdb.Name };
+            await FinishChangeAsync(context, answer, context.GetValue(noWait), ("update", "updated"), ct).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Turns <c>shards 6 memory 2g</c> into REST fields.</summary>
+    /// <exception cref="UsageException">An odd count, an unknown setting or a bad value.</exception>
+    private static JsonObject ParseSettings(string[] words)
+    {
+        if (words.Length % 2 != 0)
+        {
+            throw new UsageException($"setting '{words[^1]}' has no value (give pairs such as 'shards 6')");
+        }
+        var changes = new JsonObject();
+        for (var i = 0; i < words.Length; i += 2)
+        {
+            var (setting, value) = (words[i].ToLowerInvariant().Replace('-', '_'), words[i + 1]);
+            changes[FieldOf(setting)] = setting switch
+            {
+                "shards" or "shards_count" => ParseInt(value, 1, 512, "shards"),
+                "port" => ParseInt(value, 1, 65535, "port"),
+                "memory" or "memory_size" => MemorySize.TryParse(value, out var bytes)
+                    ? bytes
+                    : throw new UsageException($"Invalid memory size '{value}': give bytes or a number with a unit, e.g. 1g, 512m, 100mb"),
+                "replication" => ParseBool(value, "replication"),
+                "eviction_policy" => OneOf(value, DbOptionFactory.EvictionPolicies, setting),
+                "proxy_policy" => OneOf(value, DbOptionFactory.ProxyPolicies, setting),
+                _ => value,
+            };
+        }
+        return changes;
+    }
+
+    private static string FieldOf(string setting) => setting switch
+    {
+        "shards" or "shards_count" => "shards_count",
+        "memory" or "memory_size" => "memory_size",
+        "replication" or "port" or "name" or "eviction_policy" or "proxy_policy" => setting,
+        _ => throw new UsageException($"unknown setting '{setting}' (known: shards, memory, replication, port, name, eviction_policy, proxy_policy)"),
+    };
+
+    private static JsonNode ParseInt(string value, int min, int max, string setting) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new UsageException($"{setting} must be a number from {min} to {max}, not '{value}'");
+
+    private static JsonNode ParseBool(string value, string setting) => value.ToLowerInvariant() switch
+    {
+        "true" or "yes" or "on" or "enabled" => true,
+        "false" or "no" or "off" or "disabled" => false,
+        _ => throw new UsageException($"{setting} must be true or false, not '{value}'"),
+    };
+
+    private static JsonNode OneOf(string value, string[] allowed, string setting) =>
+        allowed.Contains(value, StringComparer.Ordinal)
+            ? value
+            : throw new UsageException($"{setting} must be one of {string.Join(", ", allowed)}, not '{value}'");
+
+    private static void SetIfGiven(JsonObject body, string field, JsonNode? value)
+    {
+        if (value is not null)
+        {
+            body[field] = value;
+        }
+    }
+}

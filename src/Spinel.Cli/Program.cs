@@ -1,0 +1,4 @@
+using Spinel.Cli;
+using Spinel.Cli.Hosting;
+
+return await CliApp.RunAsync(args, CliEnvironment.FromProcess());
