@@ -111,7 +111,10 @@ internal sealed partial class BackendConnection
         IReplySink? sink;
         lock (_gate)
         {
-            _sinks.TryDequeue(out sink);
+            if (_sinks.TryDequeue(out sink) && _awaiting > 0)
+            {
+                _awaiting--;
+            }
         }
         sink?.OnReply(frame);
     }
