@@ -92,6 +92,7 @@ internal sealed partial class ClientSession
         string? addr = null;
         string? laddr = null;
         string? user = null;
+        string? type = null;
         var skipMe = true;
         for (var i = 2; i < _request.ArgCount; i += 2)
         {
@@ -128,7 +129,12 @@ internal sealed partial class ClientSession
             }
             else if (_request.ArgEquals(i, "TYPE"u8))
             {
-                // Every client of the endpoint is a normal or pub/sub client; filtering by type is not needed here.
+                type = value.ToLowerInvariant();
+                if (type is not ("normal" or "pubsub" or "master" or "replica" or "slave"))
+                {
+                    ReplyError($"ERR Unknown client type '{Truncate(value)}'");
+                    return;
+                }
             }
             else
             {
@@ -141,6 +147,8 @@ internal sealed partial class ClientSession
             (addr is null || c.RemoteEndPoint?.ToString() == addr) &&
             (laddr is null || c.LocalEndPoint?.ToString() == laddr) &&
             (user is null || user == "default") &&
+            // Endpoint clients are normal or pub/sub clients, never masters or replicas.
+            (type is null || (type == "pubsub" ? c.IsSubscribed : type == "normal" && !c.IsSubscribed)) &&
             !(skipMe && ReferenceEquals(c, this))).ToList();
         Reply(w => RespWriter.WriteInteger(w, victims.Count));
         foreach (var victim in victims)
