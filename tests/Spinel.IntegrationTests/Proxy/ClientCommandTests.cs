@@ -113,6 +113,32 @@ public sealed class ClientCommandTests(SharedNode shared)
     }
 
     [Fact]
+    public async Task Kill_TypePubSub_ClosesOnlySubscribedClients()
+    {
+        await using var killer = await Node.ConnectRawAsync();
+        await using var normal = await Node.ConnectRawAsync();
+        await using var subscribed = await Node.ConnectRawAsync();
+        await subscribed.CommandAsync("SUBSCRIBE", "client:kill:type");
+        var killed = await killer.CommandAsync("CLIENT", "KILL", "TYPE", "pubsub");
+
+        Assert.StartsWith(":", killed);
+        Assert.True(long.Parse(killed[1..]) >= 1, $"CLIENT KILL TYPE pubsub answered {killed}");
+        Assert.True(await subscribed.IsClosedByServerAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal("+PONG", await normal.CommandAsync("PING"));
+        Assert.Equal("+PONG", await killer.CommandAsync("PING"));
+    }
+
+    [Fact]
+    public async Task Kill_UnknownType_RepliesLikeRedis()
+    {
+        await using var client = await Node.ConnectRawAsync();
+        await using var direct = await Node.ConnectShardAsync(0);
+
+        Assert.Equal(await direct.CommandAsync("CLIENT", "KILL", "TYPE", "bogus"), await client.CommandAsync("CLIENT", "KILL", "TYPE", "bogus"));
+        Assert.Equal("+PONG", await client.CommandAsync("PING"));
+    }
+
+    [Fact]
     public async Task Kill_NoSuchClient_RepliesLikeRedis()
     {
         await using var client = await Node.ConnectRawAsync();
