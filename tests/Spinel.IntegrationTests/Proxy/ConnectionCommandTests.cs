@@ -80,6 +80,16 @@ public sealed class ConnectionCommandTests(SharedNode shared)
     }
 
     [Fact]
+    public async Task Hello_BadArguments_RepliesLikeRedis()
+    {
+        var (proxy, redis) = await RunOnBothAsync(
+            ["HELLO", "x"], ["HELLO", "3", "AUTH", "default"], ["HELLO", "3", "NOSUCHOPTION"], ["HELLO", "3", "SETNAME", "bad name"], ["PING"]);
+
+        Assert.Equal(redis, proxy);
+        Assert.All(proxy.Take(4), reply => Assert.StartsWith("-", reply));
+    }
+
+    [Fact]
     public async Task Hello_3SetName_SetsTheClientName()
     {
         await using var client = await Node.ConnectRawAsync();
@@ -107,6 +117,14 @@ public sealed class ConnectionCommandTests(SharedNode shared)
         await using var client = await Node.ConnectRawAsync();
 
         Assert.Equal("+OK", await client.CommandAsync("SELECT", "0"));
+    }
+
+    [Fact]
+    public async Task Select_NotANumber_RepliesLikeRedis()
+    {
+        var (proxy, redis) = await RunOnBothAsync(["SELECT", "zero"]);
+
+        Assert.Equal(redis, proxy);
     }
 
     [Fact]
