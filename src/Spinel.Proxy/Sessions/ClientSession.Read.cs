@@ -76,9 +76,18 @@ internal sealed partial class ClientSession
             }
             OperationStatus status;
             long frameEnd;
+            bool ready;
             try
             {
                 status = Scan(buffer, out frameEnd);
+                if (status == OperationStatus.NeedMoreData)
+                {
+                    _scanned = buffer.Length;
+                    return false;
+                }
+                _scanned = 0;
+                var frame = buffer.Slice(0, frameEnd);
+                ready = PrepareRequest(frame);
             }
             catch (RespProtocolException ex)
             {
@@ -90,15 +99,8 @@ internal sealed partial class ClientSession
                 buffer = buffer.Slice(buffer.End);
                 return false;
             }
-            if (status == OperationStatus.NeedMoreData)
-            {
-                _scanned = buffer.Length;
-                return false;
-            }
-            _scanned = 0;
-            var frame = buffer.Slice(0, frameEnd);
             buffer = buffer.Slice(frameEnd);
-            if (!PrepareRequest(frame))
+            if (!ready)
             {
                 continue;
             }

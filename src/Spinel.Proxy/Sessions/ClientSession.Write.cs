@@ -44,6 +44,7 @@ internal sealed partial class ClientSession
             _drainRequested = false;
             if (_outputClosed)
             {
+                EndDrainForGood();
                 return;
             }
             bool wrote, close;
@@ -53,11 +54,13 @@ internal sealed partial class ClientSession
             }
             catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or IOException)
             {
+                EndDrainForGood();
                 Abort("client connection closed");
                 return;
             }
             if (!close && _queue.CompletedBytes > OutputLimit)
             {
+                EndDrainForGood();
                 Log.OutputLimit(_logger, Id, _queue.CompletedBytes);
                 Abort("output buffer limit reached");
                 return;
@@ -74,6 +77,7 @@ internal sealed partial class ClientSession
                 }
                 catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or IOException)
                 {
+                    EndDrainForGood();
                     Abort("client connection closed");
                     return;
                 }
@@ -110,6 +114,7 @@ internal sealed partial class ClientSession
         }
         catch (Exception ex) when (ex is OperationCanceledException or ConnectionResetException or ConnectionAbortedException or IOException or ObjectDisposedException or InvalidOperationException)
         {
+            EndDrainForGood();
             Abort("client connection closed");
             return;
         }
@@ -142,13 +147,20 @@ internal sealed partial class ClientSession
 
     private void CloseAfterReply(bool requested)
     {
-        _outputClosed = true;
+        EndDrainForGood();
         _stopReading = true;
         if (requested)
         {
             _connection.Transport.Output.Complete();
         }
         Abort(requested ? "closed after reply" : "client connection closed");
+    }
+
+    // A drain that stops for good releases the drain right, so StopDraining never waits for it.
+    private void EndDrainForGood()
+    {
+        _outputClosed = true;
+        Volatile.Write(ref _draining, 0);
     }
 
     /// <summary>Stops all writing for good, waiting for a drain in progress on another thread to finish.</summary>

@@ -60,6 +60,7 @@ internal sealed class ReplySlot : IReplySink
         if (_buffer is { } buffer)
         {
             _buffer = null;
+            _length = 0;
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
