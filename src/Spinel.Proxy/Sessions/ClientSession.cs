@@ -93,6 +93,11 @@ internal sealed partial class ClientSession : IBatchedCompletion
     // After the client stopped sending, give replies already owed to it a moment to go out.
     private async Task WaitForRepliesAsync()
     {
+        if (_blockedCount > 0)
+        {
+            // A blocked command may never answer; free its shard connection now, as redis frees a client at EOF.
+            return;
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
         timeout.CancelAfter(TimeSpan.FromSeconds(2));
         try
