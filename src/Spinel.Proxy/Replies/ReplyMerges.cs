@@ -14,8 +14,6 @@ internal static class ReplyMerges
         }
     };
 
-    public static readonly ReplyMerge First = AllOk;
-
     public static readonly ReplyMerge SumIntegers = (replies, output) =>
     {
         if (!WriteFirstError(replies, output))

@@ -42,8 +42,7 @@ internal sealed partial class ClientSession
         // Each shard answers channel, count pairs in request order; sum the counts.
         var first = replies[0].Children;
         RespWriter.WriteHeader(output, replies[0].Type == '%' ? (byte)'%' : (byte)'*', replies[0].Integer);
-        var step = replies[0].Type == '%' ? 2 : 2;
-        for (var i = 0; i + 1 < first.Count; i += step)
+        for (var i = 0; i + 1 < first.Count; i += 2)
         {
             output.Write(first[i].Raw.Span);
             RespWriter.WriteInteger(output, replies.Sum(r => i + 1 < r.Children.Count ? r.Children[i + 1].Integer : 0));
