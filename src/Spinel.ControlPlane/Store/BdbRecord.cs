@@ -1,0 +1,67 @@
+namespace Spinel.ControlPlane.Store;
+
+/// <summary>
+/// A database (Redis Enterprise <c>bdb</c> object). Its shards and endpoints are separate records that share its
+/// <see cref="Version"/>: changing any of them bumps it.
+/// </summary>
+public sealed record BdbRecord
+{
+    /// <summary>Cluster-wide database id; 0 in a <c>PutBdb</c> command asks the store to assign the next one.</summary>
+    public int Uid { get; init; }
+
+    /// <summary>Unique name (letters, digits, hyphens; compared case-insensitively).</summary>
+    public required string Name { get; init; }
+
+    public BdbType Type { get; init; } = BdbType.Redis;
+
+    /// <summary>Redis version of the shards, e.g. <c>7.0</c> (Redis Enterprise <c>redis_version</c>).</summary>
+    public string RedisVersion { get; init; } = "7.0";
+
+    /// <summary>Memory limit in bytes over all shards, replicas included; 0 means unlimited.</summary>
+    public required long MemorySize { get; init; }
+
+    /// <summary>Number of master shards.</summary>
+    public int ShardsCount { get; init; } = 1;
+
+    /// <summary>Whether every master shard has one replica on another node.</summary>
+    public bool Replication { get; init; }
+
+    /// <summary>Whether <see cref="ShardKeyRegex"/> decides the hash tag of keys.</summary>
+    public bool Sharding { get; init; }
+
+    /// <summary>Rules that extract the hashed part of a key (named group <c>tag</c>), tried in order.</summary>
+    public ValueList<string> ShardKeyRegex { get; init; }
+
+    public ShardsPlacement ShardsPlacement { get; init; } = ShardsPlacement.Dense;
+
+    public ProxyPolicy ProxyPolicy { get; init; } = ProxyPolicy.Single;
+
+    /// <summary>Endpoint port from 10000-19999; 0 until one is assigned.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Password of the default user; null means no AUTH is required.</summary>
+    public string? AuthenticationRedisPass { get; init; }
+
+    public DataPersistence DataPersistence { get; init; } = DataPersistence.Disabled;
+
+    public AofPolicy AofPolicy { get; init; } = AofPolicy.AppendFsyncEverySec;
+
+    public EvictionPolicy EvictionPolicy { get; init; } = EvictionPolicy.VolatileLru;
+
+    /// <summary>Whether the endpoint speaks the OSS Cluster API (CLUSTER SLOTS, MOVED).</summary>
+    public bool OssCluster { get; init; }
+
+    public BdbStatus Status { get; init; } = BdbStatus.Pending;
+
+    /// <summary>When the database was created, as the proposer's clock read it.</summary>
+    public DateTimeOffset CreatedTime { get; init; }
+
+    /// <summary>When the database was last changed, as the proposer's clock read it.</summary>
+    public DateTimeOffset LastChangedTime { get; init; }
+
+    /// <summary>
+    /// Revision of the database together with its shards and endpoints, set by the store: 1 when created, +1 on every
+    /// change to any of them; the target of <c>ExpectedVersion</c> and <c>ExpectedBdbVersion</c>.
+    /// </summary>
+    public long Version { get; init; }
+}

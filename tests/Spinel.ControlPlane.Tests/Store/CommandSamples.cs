@@ -1,0 +1,62 @@
+using Spinel.ControlPlane.Store;
+using Spinel.ControlPlane.Store.Commands;
+using Spinel.ControlPlane.Tests.Infrastructure;
+using Spinel.Model;
+
+namespace Spinel.ControlPlane.Tests.Store;
+
+/// <summary>One instance of every command with every property set, for serialisation and coverage tests.</summary>
+public static class CommandSamples
+{
+    public static IReadOnlyList<ClusterCommand> All { get; } =
+    [
+        new CreateCluster { Cluster = Records.Cluster(), FirstNode = Records.Node(1) with { Uid = 1 }, Admin = Records.User(), ExpectedClusterVersion = 0 },
+        new AddNode { Node = Records.Node(2) with { RestPort = 9444, MaxRedisServers = 7, Status = NodeStatus.Provisioning }, ExpectedClusterVersion = 3 },
+        new UpdateNode { Node = Records.Node(2, uid: 2) with { Status = NodeStatus.Down, RackId = null }, ExpectedVersion = 4 },
+        new RemoveNode { Uid = 3, ExpectedVersion = 2 },
+        new PutBdb
+        {
+            Bdb = Records.Bdb() with
+            {
+                Type = BdbType.Memcached,
+                RedisVersion = "7.2",
+                Replication = true,
+                Sharding = true,
+                ShardKeyRegex = [@".*\{(?<tag>.*)\}.*", "(?<tag>.*)"],
+                ShardsPlacement = ShardsPlacement.Sparse,
+                ProxyPolicy = ProxyPolicy.AllMasterShards,
+                AuthenticationRedisPass = "secret",
+                DataPersistence = DataPersistence.Aof,
+                AofPolicy = AofPolicy.AppendFsyncAlways,
+                EvictionPolicy = EvictionPolicy.AllKeysLfu,
+                OssCluster = true,
+                Status = BdbStatus.ActiveChangePending,
+                CreatedTime = Records.Time,
+                LastChangedTime = Records.Time.AddMinutes(1),
+            },
+            ExpectedVersion = 0,
+        },
+        new DeleteBdb { Uid = 1, ExpectedVersion = 5 },
+        new PutShards
+        {
+            BdbUid = 1,
+            Shards = [Records.Shard(1, 1, 20000, uid: 1), Records.Shard(1, 2, 20001, replicaOf: 1) with { AssignedSlots = [new SlotRange(0, 5460), new SlotRange(7, 7)], Status = ShardStatus.Trimming }],
+            ExpectedBdbVersion = 2,
+        },
+        new DeleteShards { BdbUid = 1, ShardUids = [1, 2], ExpectedBdbVersion = 3 },
+        new PutEndpoint { Endpoint = new EndpointRecord { Uid = "1:1", BdbUid = 1, Port = 12000, ProxyPolicy = ProxyPolicy.AllNodes, NodeUids = [1, 2, 3] }, ExpectedBdbVersion = 4 },
+        new DeleteEndpoint { Uid = "1:1", ExpectedBdbVersion = 5 },
+        new PutAction
+        {
+            Action = Records.Action() with { Error = "boom", Status = ActionStatus.Failed, Data = ValueDictionary.Create(new Dictionary<string, string> { ["placement"] = "1,2", ["port"] = "12000" }) },
+            ExpectedVersion = 1,
+        },
+        new DeleteAction { ActionUid = "a-1", ExpectedVersion = 2 },
+        new PutUser { User = Records.User("ops", UserRole.ClusterViewer), ExpectedVersion = 0 },
+        new DeleteUser { Uid = 2, ExpectedVersion = 1 },
+    ];
+
+    public static TheoryData<ClusterCommand> AllCommands() => new(All);
+
+    public static TheoryData<ClusterCommand> AllButCreateCluster() => new(All.Where(c => c is not CreateCluster));
+}
