@@ -88,53 +88,16 @@ public sealed class RawRespClient : IAsyncDisposable
         }
     }
 
-    public static string Render(byte[] frame)
-    {
-        var pos = 0;
-        return RenderAt(frame, ref pos);
-    }
+    public static string Render(byte[] frame) => Render(RespTree.Parse(frame));
 
-    private static string RenderAt(byte[] data, ref int pos)
+    private static string Render(RespTree node) => node.Type switch
     {
-        var type = (char)data[pos];
-        var lineEnd = Array.IndexOf(data, (byte)'\r', pos);
-        var line = Encoding.UTF8.GetString(data, pos + 1, lineEnd - pos - 1);
-        pos = lineEnd + 2;
-        switch (type)
-        {
-            case '$' or '=' or '!':
-                {
-                    var length = int.Parse(line);
-                    if (length < 0)
-                    {
-                        return "(nil)";
-                    }
-                    var text = Encoding.UTF8.GetString(data, pos, length);
-                    pos += length + 2;
-                    return type == '!' ? "-" + text : text;
-                }
-            case '*' or '~' or '>' or '%':
-                {
-                    var count = int.Parse(line);
-                    if (count < 0)
-                    {
-                        return "(nil)";
-                    }
-                    var items = new List<string>();
-                    for (var i = 0; i < (type == '%' ? count * 2 : count); i++)
-                    {
-                        items.Add(RenderAt(data, ref pos));
-                    }
-                    return type switch { '>' => ">", '%' => "%", '~' => "~", _ => "" } + "[" + string.Join(", ", items) + "]";
-                }
-            case '_':
-                return "(nil)";
-            case '+' or '-' or ':':
-                return type + line;
-            default:
-                return line;
-        }
-    }
+        _ when node.IsNull || (node.Type is '~' or '>' or '%' && node.Text == "-1") => "(nil)",
+        '!' => "-" + node.Text,
+        '*' or '~' or '>' or '%' => (node.Type == '*' ? "" : node.Type.ToString()) + "[" + string.Join(", ", node.Children.Select(Render)) + "]",
+        '+' or '-' or ':' => node.Type + node.Text,
+        _ => node.Text,
+    };
 
     public ValueTask DisposeAsync()
     {
