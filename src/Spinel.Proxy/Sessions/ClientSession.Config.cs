@@ -100,7 +100,7 @@ internal sealed partial class ClientSession
             PubSubClients: _database.Clients.Count(c => c.IsSubscribed),
             TotalConnections: _database.TotalConnections,
             UptimeSeconds: (long)(DateTimeOffset.UtcNow - _database.StartedAt).TotalSeconds,
-            Version: _database.Options.RedisVersion));
+            Version: _database.Options.RedisVersion) { MaxClients = _database.Table.Database.MaxConnections });
         RespWriter.WriteVerbatim(output, text, Protocol);
     });
 }

@@ -9,7 +9,11 @@ namespace Spinel.Proxy.Sessions;
 /// </summary>
 internal static class InfoComposer
 {
-    public sealed record ProxyFacts(int Port, int Clients, int BlockedClients, int PubSubClients, long TotalConnections, long UptimeSeconds, string Version);
+    public sealed record ProxyFacts(int Port, int Clients, int BlockedClients, int PubSubClients, long TotalConnections, long UptimeSeconds, string Version)
+    {
+        /// <summary>The endpoint's client limit, reported as <c>maxclients</c>; 0 keeps the shards' value.</summary>
+        public int MaxClients { get; init; }
+    }
 
     private static readonly string[] Hidden = ["executable", "config_file", "run_id", "process_id", "process_supervised", "tcp_port", "server_time_usec", "master_replid", "master_replid2", "master_repl_offset", "second_repl_offset", "repl_backlog_first_byte_offset"];
 
@@ -163,6 +167,10 @@ internal static class InfoComposer
                 Set("connected_clients", facts.Clients.ToString(CultureInfo.InvariantCulture));
                 Set("blocked_clients", facts.BlockedClients.ToString(CultureInfo.InvariantCulture));
                 Set("pubsub_clients", facts.PubSubClients.ToString(CultureInfo.InvariantCulture));
+                if (facts.MaxClients > 0)
+                {
+                    Set("maxclients", facts.MaxClients.ToString(CultureInfo.InvariantCulture));
+                }
                 break;
             case "Stats":
                 Set("total_connections_received", facts.TotalConnections.ToString(CultureInfo.InvariantCulture));

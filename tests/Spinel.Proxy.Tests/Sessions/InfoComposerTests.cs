@@ -63,6 +63,15 @@ public class InfoComposerTests
     }
 
     [Fact]
+    public void Compose_EndpointClientLimit_ReplacesTheShardsMaxclients()
+    {
+        var text = InfoComposer.Compose([Shard(), Shard(), Shard()], Facts with { MaxClients = 500 });
+
+        Assert.Contains("\r\nmaxclients:500\r\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("maxclients:30000", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compose_ProxyFacts_OverrideShardValues()
     {
         var info = Compose(Shard(), Shard());
