@@ -138,6 +138,21 @@ public sealed class SpinelTestNode : IAsyncDisposable
         return await ConnectionMultiplexer.ConnectAsync(config);
     }
 
+    /// <summary>Runs the same commands through the endpoint and directly on shard 0 (RESP2); returns both reply lists.</summary>
+    public async Task<(List<string> Proxy, List<string> Redis)> RunOnBothAsync(params string[][] commands)
+    {
+        await using var proxy = await ConnectRawAsync();
+        await using var direct = await ConnectShardAsync(0);
+        var viaProxy = new List<string>();
+        var viaRedis = new List<string>();
+        foreach (var command in commands)
+        {
+            viaProxy.Add(await proxy.CommandAsync(command));
+            viaRedis.Add(await direct.CommandAsync(command));
+        }
+        return (viaProxy, viaRedis);
+    }
+
     /// <summary>The index of the master shard that owns the key's slot.</summary>
     public int ShardIndexOf(string key)
     {

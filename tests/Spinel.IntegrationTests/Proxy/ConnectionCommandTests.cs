@@ -9,25 +9,10 @@ public sealed class ConnectionCommandTests(SharedNode shared)
 {
     private SpinelTestNode Node => shared.Node;
 
-    /// <summary>Runs the same commands through the proxy and directly on a shard; returns both reply lists.</summary>
-    private async Task<(List<string> Proxy, List<string> Redis)> RunOnBothAsync(params string[][] commands)
-    {
-        await using var proxy = await Node.ConnectRawAsync();
-        await using var direct = await Node.ConnectShardAsync(0);
-        var viaProxy = new List<string>();
-        var viaRedis = new List<string>();
-        foreach (var command in commands)
-        {
-            viaProxy.Add(await proxy.CommandAsync(command));
-            viaRedis.Add(await direct.CommandAsync(command));
-        }
-        return (viaProxy, viaRedis);
-    }
-
     [Fact]
     public async Task Ping_WithAndWithoutArgument_RepliesLikeRedis()
     {
-        var (proxy, redis) = await RunOnBothAsync(["PING"], ["PING", "hello world"], ["ECHO", "echoed"]);
+        var (proxy, redis) = await Node.RunOnBothAsync(["PING"], ["PING", "hello world"], ["ECHO", "echoed"]);
 
         Assert.Equal(redis, proxy);
         Assert.Equal(["+PONG", "hello world", "echoed"], proxy);
@@ -73,7 +58,7 @@ public sealed class ConnectionCommandTests(SharedNode shared)
     [Fact]
     public async Task Hello_Protocol4_RepliesNoProtoLikeRedis()
     {
-        var (proxy, redis) = await RunOnBothAsync(["HELLO", "4"], ["PING"]);
+        var (proxy, redis) = await Node.RunOnBothAsync(["HELLO", "4"], ["PING"]);
 
         Assert.Equal(redis, proxy);
         Assert.Equal("-NOPROTO unsupported protocol version", proxy[0]);
@@ -82,7 +67,7 @@ public sealed class ConnectionCommandTests(SharedNode shared)
     [Fact]
     public async Task Hello_BadArguments_RepliesLikeRedis()
     {
-        var (proxy, redis) = await RunOnBothAsync(
+        var (proxy, redis) = await Node.RunOnBothAsync(
             ["HELLO", "x"], ["HELLO", "3", "AUTH", "default"], ["HELLO", "3", "NOSUCHOPTION"], ["HELLO", "3", "SETNAME", "bad name"], ["PING"]);
 
         Assert.Equal(redis, proxy);
@@ -103,7 +88,7 @@ public sealed class ConnectionCommandTests(SharedNode shared)
     [Fact]
     public async Task Auth_NoPasswordConfigured_RepliesLikeRedisNopassDefaultUser()
     {
-        var (proxy, redis) = await RunOnBothAsync(["AUTH", "anything"], ["AUTH", "default", "anything"], ["AUTH", "DEFAULT", "x"], ["AUTH", "bob", "x"]);
+        var (proxy, redis) = await Node.RunOnBothAsync(["AUTH", "anything"], ["AUTH", "default", "anything"], ["AUTH", "DEFAULT", "x"], ["AUTH", "bob", "x"]);
 
         Assert.Equal(redis, proxy);
         Assert.StartsWith("-ERR AUTH <password> called without any password configured", proxy[0]);
@@ -122,7 +107,7 @@ public sealed class ConnectionCommandTests(SharedNode shared)
     [Fact]
     public async Task Select_NotANumber_RepliesLikeRedis()
     {
-        var (proxy, redis) = await RunOnBothAsync(["SELECT", "zero"]);
+        var (proxy, redis) = await Node.RunOnBothAsync(["SELECT", "zero"]);
 
         Assert.Equal(redis, proxy);
     }
@@ -213,7 +198,7 @@ public sealed class ConnectionCommandTests(SharedNode shared)
     [Fact]
     public async Task UnknownCommand_RepliesRedisErrorText()
     {
-        var (proxy, redis) = await RunOnBothAsync(["NOSUCHCMD", "a", "b"], ["NOSUCHCMD"]);
+        var (proxy, redis) = await Node.RunOnBothAsync(["NOSUCHCMD", "a", "b"], ["NOSUCHCMD"]);
 
         Assert.Equal(redis, proxy);
         Assert.Equal("-ERR unknown command 'NOSUCHCMD', with args beginning with: 'a' 'b' ", proxy[0]);
@@ -222,7 +207,7 @@ public sealed class ConnectionCommandTests(SharedNode shared)
     [Fact]
     public async Task Get_WrongNumberOfArguments_RepliesRedisErrorText()
     {
-        var (proxy, redis) = await RunOnBothAsync(["GET"], ["GET", "a", "b"], ["SET", "a"]);
+        var (proxy, redis) = await Node.RunOnBothAsync(["GET"], ["GET", "a", "b"], ["SET", "a"]);
 
         Assert.Equal(redis, proxy);
         Assert.Equal("-ERR wrong number of arguments for 'get' command", proxy[0]);
@@ -231,7 +216,7 @@ public sealed class ConnectionCommandTests(SharedNode shared)
     [Fact]
     public async Task UnknownSubcommand_RepliesRedisErrorText()
     {
-        var (proxy, redis) = await RunOnBothAsync(["OBJECT", "NOSUCH", "key"], ["XINFO", "NOSUCH"]);
+        var (proxy, redis) = await Node.RunOnBothAsync(["OBJECT", "NOSUCH", "key"], ["XINFO", "NOSUCH"]);
 
         Assert.Equal(redis, proxy);
     }

@@ -13,21 +13,6 @@ public sealed class PubSubTests(SharedNode shared)
     private string[] ChannelsOnEveryShard(string prefix) =>
         [.. Enumerable.Range(0, Node.Shards.Count).Select(shard => Node.KeyOnShard(prefix, shard))];
 
-    /// <summary>Runs the same commands through the proxy and directly on a shard (RESP2); returns both reply lists.</summary>
-    private async Task<(List<string> Proxy, List<string> Redis)> RunOnBothAsync(params string[][] commands)
-    {
-        await using var proxy = await Node.ConnectRawAsync();
-        await using var direct = await Node.ConnectShardAsync(0);
-        var viaProxy = new List<string>();
-        var viaRedis = new List<string>();
-        foreach (var command in commands)
-        {
-            viaProxy.Add(await proxy.CommandAsync(command));
-            viaRedis.Add(await direct.CommandAsync(command));
-        }
-        return (viaProxy, viaRedis);
-    }
-
     [Fact]
     public async Task Subscribe_ChannelsOnEveryShard_ConfirmsEachWithARunningCount()
     {
@@ -135,7 +120,7 @@ public sealed class PubSubTests(SharedNode shared)
     [Fact]
     public async Task Unsubscribe_NotSubscribed_RepliesLikeRedis()
     {
-        var (proxy, redis) = await RunOnBothAsync(["UNSUBSCRIBE"], ["UNSUBSCRIBE", "ps:never"], ["PUNSUBSCRIBE"]);
+        var (proxy, redis) = await Node.RunOnBothAsync(["UNSUBSCRIBE"], ["UNSUBSCRIBE", "ps:never"], ["PUNSUBSCRIBE"]);
 
         Assert.Equal(redis, proxy);
         Assert.Equal("[unsubscribe, (nil), :0]", proxy[0]);
@@ -145,7 +130,7 @@ public sealed class PubSubTests(SharedNode shared)
     [Fact]
     public async Task Psubscribe_AfterSubscribe_CountsChannelsAndPatternsLikeRedis()
     {
-        var (proxy, redis) = await RunOnBothAsync(
+        var (proxy, redis) = await Node.RunOnBothAsync(
             ["SUBSCRIBE", "ps:mixed:a"], ["SUBSCRIBE", "ps:mixed:b"], ["PSUBSCRIBE", "ps:mixed:*"], ["UNSUBSCRIBE", "ps:mixed:a"], ["PUNSUBSCRIBE", "ps:mixed:*"]);
 
         Assert.Equal(redis, proxy);
@@ -155,7 +140,7 @@ public sealed class PubSubTests(SharedNode shared)
     [Fact]
     public async Task Get_WhileSubscribedOverResp2_RepliesRedisError()
     {
-        var (proxy, redis) = await RunOnBothAsync(["SUBSCRIBE", "ps:resp2"], ["GET", "ps:resp2:key"], ["SET", "k", "v"]);
+        var (proxy, redis) = await Node.RunOnBothAsync(["SUBSCRIBE", "ps:resp2"], ["GET", "ps:resp2:key"], ["SET", "k", "v"]);
 
         Assert.Equal(redis, proxy);
         Assert.StartsWith("-ERR Can't execute 'get'", proxy[1]);
@@ -164,7 +149,7 @@ public sealed class PubSubTests(SharedNode shared)
     [Fact]
     public async Task Ping_WhileSubscribedOverResp2_RepliesPongArrayLikeRedis()
     {
-        var (proxy, redis) = await RunOnBothAsync(["SUBSCRIBE", "ps:ping"], ["PING"], ["PING", "hello"]);
+        var (proxy, redis) = await Node.RunOnBothAsync(["SUBSCRIBE", "ps:ping"], ["PING"], ["PING", "hello"]);
 
         Assert.Equal(redis, proxy);
         Assert.Equal("[pong, ]", proxy[1]);
@@ -189,7 +174,7 @@ public sealed class PubSubTests(SharedNode shared)
     [Fact]
     public async Task Subscribe_SameChannelTwiceThenUnsubscribeAll_CountsLikeRedis()
     {
-        var (proxy, redis) = await RunOnBothAsync(
+        var (proxy, redis) = await Node.RunOnBothAsync(
             ["SUBSCRIBE", "ps:twice"], ["SUBSCRIBE", "ps:twice"], ["PSUBSCRIBE", "ps:twice:*"], ["UNSUBSCRIBE"], ["PUNSUBSCRIBE"]);
 
         Assert.Equal(redis, proxy);

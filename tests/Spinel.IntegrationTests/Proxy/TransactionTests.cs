@@ -9,21 +9,6 @@ public sealed class TransactionTests(SharedNode shared)
 {
     private SpinelTestNode Node => shared.Node;
 
-    /// <summary>Runs the same commands through the proxy and directly on a shard; returns both reply lists.</summary>
-    private async Task<(List<string> Proxy, List<string> Redis)> RunOnBothAsync(params string[][] commands)
-    {
-        await using var proxy = await Node.ConnectRawAsync();
-        await using var direct = await Node.ConnectShardAsync(0);
-        var viaProxy = new List<string>();
-        var viaRedis = new List<string>();
-        foreach (var command in commands)
-        {
-            viaProxy.Add(await proxy.CommandAsync(command));
-            viaRedis.Add(await direct.CommandAsync(command));
-        }
-        return (viaProxy, viaRedis);
-    }
-
     [Fact]
     public async Task Exec_CommandsOnOneHashtag_RepliesEveryResultInOrder()
     {
@@ -100,7 +85,7 @@ public sealed class TransactionTests(SharedNode shared)
     [Fact]
     public async Task Exec_AfterUnknownCommandInMulti_RepliesLikeRedis()
     {
-        var (proxy, redis) = await RunOnBothAsync(["MULTI"], ["SET", "{tx:unk}k", "v"], ["NOSUCHCOMMAND", "x"], ["EXEC"], ["EXISTS", "{tx:unk}k"]);
+        var (proxy, redis) = await Node.RunOnBothAsync(["MULTI"], ["SET", "{tx:unk}k", "v"], ["NOSUCHCOMMAND", "x"], ["EXEC"], ["EXISTS", "{tx:unk}k"]);
 
         Assert.Equal(redis, proxy);
         Assert.StartsWith("-EXECABORT", proxy[3]);
@@ -231,7 +216,7 @@ public sealed class TransactionTests(SharedNode shared)
     [Fact]
     public async Task Exec_EmptyTransaction_RepliesEmptyArrayLikeRedis()
     {
-        var (proxy, redis) = await RunOnBothAsync(["MULTI"], ["EXEC"], ["MULTI"], ["PING"], ["ECHO", "e"], ["EXEC"]);
+        var (proxy, redis) = await Node.RunOnBothAsync(["MULTI"], ["EXEC"], ["MULTI"], ["PING"], ["ECHO", "e"], ["EXEC"]);
 
         Assert.Equal(redis, proxy);
         Assert.Equal("[]", proxy[1]);
@@ -241,7 +226,7 @@ public sealed class TransactionTests(SharedNode shared)
     [Fact]
     public async Task Exec_WithoutMulti_RepliesRedisError()
     {
-        var (proxy, redis) = await RunOnBothAsync(["EXEC"], ["DISCARD"]);
+        var (proxy, redis) = await Node.RunOnBothAsync(["EXEC"], ["DISCARD"]);
 
         Assert.Equal(redis, proxy);
         Assert.Equal(["-ERR EXEC without MULTI", "-ERR DISCARD without MULTI"], proxy);
@@ -250,7 +235,7 @@ public sealed class TransactionTests(SharedNode shared)
     [Fact]
     public async Task Multi_Nested_RepliesRedisErrorAndKeepsTheTransaction()
     {
-        var (proxy, redis) = await RunOnBothAsync(["MULTI"], ["SET", "{tx:nest}k", "v"], ["MULTI"], ["GET", "{tx:nest}k"], ["EXEC"]);
+        var (proxy, redis) = await Node.RunOnBothAsync(["MULTI"], ["SET", "{tx:nest}k", "v"], ["MULTI"], ["GET", "{tx:nest}k"], ["EXEC"]);
 
         Assert.Equal(redis, proxy);
         Assert.Equal("-ERR MULTI calls can not be nested", proxy[2]);
@@ -260,7 +245,7 @@ public sealed class TransactionTests(SharedNode shared)
     [Fact]
     public async Task Watch_InsideMulti_RepliesRedisErrorAndKeepsTheTransaction()
     {
-        var (proxy, redis) = await RunOnBothAsync(["MULTI"], ["WATCH", "{tx:wim}k"], ["SET", "{tx:wim}k", "v"], ["EXEC"]);
+        var (proxy, redis) = await Node.RunOnBothAsync(["MULTI"], ["WATCH", "{tx:wim}k"], ["SET", "{tx:wim}k", "v"], ["EXEC"]);
 
         Assert.Equal(redis, proxy);
         Assert.Equal("-ERR WATCH inside MULTI is not allowed", proxy[1]);
