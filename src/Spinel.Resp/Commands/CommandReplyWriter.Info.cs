@@ -45,54 +45,24 @@ public static partial class CommandReplyWriter
         }
     }
 
-    private static void WriteCommandFlags(CommandFlags flags, IBufferWriter<byte> writer, int protocol)
-    {
-        var count = 0;
-        foreach (var (flag, _) in RedisNames.CommandFlags)
-        {
-            count += (flags & flag) != 0 ? 1 : 0;
-        }
-        WriteSetHeader(writer, count, protocol);
-        foreach (var (flag, name) in RedisNames.CommandFlags)
-        {
-            if ((flags & flag) != 0)
-            {
-                RespWriter.WriteSimpleString(writer, name);
-            }
-        }
-    }
+    private static void WriteCommandFlags(CommandFlags flags, IBufferWriter<byte> writer, int protocol) =>
+        WriteNameSet(flags, RedisNames.CommandFlags, prefix: "", writer, protocol);
 
-    private static void WriteAclCategories(AclCategories categories, IBufferWriter<byte> writer, int protocol)
-    {
-        var count = 0;
-        foreach (var (category, _) in RedisNames.AclCategories)
-        {
-            count += (categories & category) != 0 ? 1 : 0;
-        }
-        WriteSetHeader(writer, count, protocol);
-        foreach (var (category, name) in RedisNames.AclCategories)
-        {
-            if ((categories & category) != 0)
-            {
-                RespWriter.WriteSimpleString(writer, "@" + name);
-            }
-        }
-    }
+    private static void WriteAclCategories(AclCategories categories, IBufferWriter<byte> writer, int protocol) =>
+        WriteNameSet(categories, RedisNames.AclCategories, prefix: "@", writer, protocol);
 
-    internal static void WriteKeySpecFlags(KeySpecFlags flags, IBufferWriter<byte> writer, int protocol)
+    internal static void WriteKeySpecFlags(KeySpecFlags flags, IBufferWriter<byte> writer, int protocol) =>
+        WriteNameSet(flags, RedisNames.KeySpecFlags, prefix: "", writer, protocol);
+
+    // Writes, as a set of simple strings, the redis name of every flag present in value, in redis's order.
+    private static void WriteNameSet<T>(T value, (T Flag, string Name)[] names, string prefix, IBufferWriter<byte> writer, int protocol)
+        where T : struct, Enum
     {
-        var count = 0;
-        foreach (var (flag, _) in RedisNames.KeySpecFlags)
+        var present = names.Where(n => value.HasFlag(n.Flag)).ToList();
+        WriteSetHeader(writer, present.Count, protocol);
+        foreach (var (_, name) in present)
         {
-            count += (flags & flag) != 0 ? 1 : 0;
-        }
-        WriteSetHeader(writer, count, protocol);
-        foreach (var (flag, name) in RedisNames.KeySpecFlags)
-        {
-            if ((flags & flag) != 0)
-            {
-                RespWriter.WriteSimpleString(writer, name);
-            }
+            RespWriter.WriteSimpleString(writer, prefix + name);
         }
     }
 
