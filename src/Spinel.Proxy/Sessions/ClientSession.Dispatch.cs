@@ -17,7 +17,7 @@ internal sealed partial class ClientSession
             ReplyError(UnknownCommandError());
             return;
         }
-        var info = CommandTable.Resolve(request) ?? command;
+        var info = command.IsContainer && request.ArgCount > 1 ? CommandTable.Resolve(request) ?? command : command;
         if (ReferenceEquals(info, command) && command.Subcommands is { Count: > 0 } && request.ArgCount > 1)
         {
             FailQueuedTransaction();
