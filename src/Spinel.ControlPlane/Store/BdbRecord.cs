@@ -51,6 +51,9 @@ public sealed record BdbRecord
     /// <summary>Whether the endpoint speaks the OSS Cluster API (CLUSTER SLOTS, MOVED).</summary>
     public bool OssCluster { get; init; }
 
+    /// <summary>Most client connections the endpoint accepts at once (<c>max_connections</c>); 0 means no limit.</summary>
+    public int MaxConnections { get; init; }
+
     public BdbStatus Status { get; init; } = BdbStatus.Pending;
 
     /// <summary>When the database was created, as the proposer's clock read it.</summary>

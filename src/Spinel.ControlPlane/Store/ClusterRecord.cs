@@ -8,4 +8,10 @@ public sealed record ClusterRecord
 
     /// <summary>When the cluster was created, as the proposer's clock read it.</summary>
     public required DateTimeOffset CreatedTime { get; init; }
+
+    /// <summary>PEM certificate of the cluster's certificate authority, generated at create; every node's HTTPS certificate chains to it.</summary>
+    public string? CertificateAuthorityPem { get; init; }
+
+    /// <summary>PEM private key of the certificate authority, so that a joining node can issue its own certificate.</summary>
+    public string? CertificateAuthorityKeyPem { get; init; }
 }

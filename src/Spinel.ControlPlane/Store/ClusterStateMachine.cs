@@ -42,6 +42,7 @@ public static partial class ClusterStateMachine
             DeleteAction c => ApplyDeleteAction(state, c),
             PutUser c => ApplyPutUser(state, c),
             DeleteUser c => ApplyDeleteUser(state, c),
+            Batch c => ApplyBatch(state, c),
             _ => Reject(state, RejectionCode.Malformed, $"unknown command {command.GetType().Name}"),
         };
     }

@@ -23,6 +23,7 @@ namespace Spinel.ControlPlane.Store.Commands;
 [JsonDerivedType(typeof(DeleteAction), "delete_action")]
 [JsonDerivedType(typeof(PutUser), "put_user")]
 [JsonDerivedType(typeof(DeleteUser), "delete_user")]
+[JsonDerivedType(typeof(Batch), "batch")]
 public abstract record ClusterCommand
 {
     private protected ClusterCommand()

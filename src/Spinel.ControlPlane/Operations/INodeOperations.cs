@@ -1,0 +1,14 @@
+using Spinel.ControlPlane.Store;
+
+namespace Spinel.ControlPlane.Operations;
+
+/// <summary>Cluster membership changes. Leader only: on a follower every method fails with <see cref="OperationErrorKind.NotLeader"/>.</summary>
+public interface INodeOperations
+{
+    /// <summary>
+    /// Adds a node that runs its cluster store with an empty membership: catches its Raft member up, adds it to the
+    /// membership and stores its record (uid 0 assigns the next). Joining again with the same Raft endpoint returns
+    /// the existing record, so a joiner that lost the answer can retry.
+    /// </summary>
+    Task<OperationOutcome<NodeRecord>> JoinAsync(NodeRecord candidate, CancellationToken cancellationToken);
+}
