@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Logging;
+using Spinel.ControlPlane.Orchestration;
+using Spinel.ControlPlane.Raft;
+using Spinel.ControlPlane.Store;
+using Spinel.ControlPlane.Store.Commands;
+
+namespace Spinel.ControlPlane.Operations;
+
+/// <summary>The leader's side of a node joining: Raft membership first, then the node record that tells the node its uid.</summary>
+public sealed class NodeOperations(IClusterStore store, ILogger<NodeOperations> logger) : INodeOperations
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task<OperationOutcome<NodeRecord>> JoinAsync(NodeRecord candidate, CancellationToken cancellationToken)
+    {
+        if (!store.IsLeader)
+        {
+            return NotLeader();
+        }
+        if (!RaftEndPoints.TryParse(candidate.RaftEndPoint, out var endPoint))
+        {
+            return OperationOutcome.Fail<NodeRecord>(OperationErrorKind.BadRequest, "invalid_parameter", $"'{candidate.RaftEndPoint}' is not an ip:port endpoint");
+        }
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var state = store.Current;
+            if (state.Nodes.Values.FirstOrDefault(n => n.RaftEndPoint == candidate.RaftEndPoint) is { } known)
+            {
+                // A retry after a lost answer; the member may still need adding if the first attempt stopped half way.
+                await AddMemberAsync(endPoint, cancellationToken).ConfigureAwait(false);
+                return OperationOutcome.Ok(known);
+            }
+            if (state.Nodes.Values.FirstOrDefault(n => n.Address == candidate.Address) is { } sameAddress)
+            {
+                return OperationOutcome.Fail<NodeRecord>(OperationErrorKind.Conflict, "node_exists",
+                    $"node {sameAddress.Uid} already has address {candidate.Address}");
+            }
+            if (!await AddMemberAsync(endPoint, cancellationToken).ConfigureAwait(false) && !IsMember(endPoint))
+            {
+                return OperationOutcome.Fail<NodeRecord>(OperationErrorKind.Unavailable, "connect_error",
+                    $"the cluster could not reach the joining node's cluster store at {candidate.RaftEndPoint}");
+            }
+            var result = await store.ProposeAsync(new AddNode { Node = candidate with { Uid = 0, Status = NodeStatus.Active } }, cancellationToken)
+                .ConfigureAwait(false);
+            switch (result.Status)
+            {
+                case ProposeStatus.Applied:
+                    var node = result.State!.Nodes[result.AssignedUids[0]];
+                    Log.NodeJoined(logger, node.Uid, node.Address, node.RaftEndPoint);
+                    return OperationOutcome.Ok(node);
+                case ProposeStatus.Rejected:
+                    return OperationOutcome.Fail<NodeRecord>(OperationErrorKind.Conflict, "node_exists", result.Rejection!.Message);
+                case ProposeStatus.NotLeader:
+                    return NotLeader();
+                default:
+                    return OperationOutcome.Fail<NodeRecord>(OperationErrorKind.Unavailable, "no_quorum", result.Description);
+            }
+        }
+        catch (NotClusterLeaderException)
+        {
+            return NotLeader();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<bool> AddMemberAsync(System.Net.EndPoint endPoint, CancellationToken cancellationToken) =>
+        IsMember(endPoint) || await store.AddMemberAsync(endPoint, cancellationToken).ConfigureAwait(false);
+
+    private bool IsMember(System.Net.EndPoint endPoint) => store.Members.Any(m => m.Equals(endPoint));
+
+    private static OperationOutcome<NodeRecord> NotLeader() =>
+        OperationOutcome.Fail<NodeRecord>(OperationErrorKind.NotLeader, "not_leader", "this node is not the cluster leader");
+}

@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging;
+using Spinel.ControlPlane.Store;
+using Spinel.ControlPlane.Store.Commands;
+
+namespace Spinel.ControlPlane.Orchestration;
+
+/// <summary>What one step of a state machine works with: the store, the probe, and how to move the action on.</summary>
+internal sealed class ActionContext(
+    IClusterStore store, string actionUid, IReadinessProbe probe, OrchestratorOptions options, TimeProvider time, ILogger logger)
+{
+    public ClusterState State => store.Current;
+
+    public ActionRecord? Action => store.Current.Actions.GetValueOrDefault(actionUid);
+
+    public IReadinessProbe Probe => probe;
+
+    public TimeProvider Time => time;
+
+    public ILogger Logger => logger;
+
+    /// <summary>
+    /// Writes <paramref name="commands"/> together with the action's next state in one batch that expects the action
+    /// unchanged, so a step's effect and the step's end are never seen apart. False when the store refused it (the
+    /// caller re-reads and retries); throws <see cref="LeadershipLostException"/> when this node cannot write any more.
+    /// </summary>
+    public async Task<bool> AdvanceAsync(ActionRecord action, string nextState, double progress, IEnumerable<ClusterCommand> commands,
+        CancellationToken cancellationToken, ActionStatus status = ActionStatus.Active, string? error = null)
+    {
+        var next = action with { State = nextState, Progress = progress, Status = status, Error = error };
+        var batch = new Batch { Commands = [.. commands, new PutAction { Action = next, ExpectedVersion = action.Version }] };
+        var result = await store.ProposeAsync(batch, cancellationToken).ConfigureAwait(false);
+        switch (result.Status)
+        {
+            case ProposeStatus.Applied:
+                Log.StepDone(logger, action.Name, action.ObjectName, action.State, nextState);
+                return true;
+            case ProposeStatus.Rejected:
+                Log.StepRejected(logger, action.Name, action.ObjectName, action.State, result.Rejection?.Message);
+                return false;
+            default:
+                throw new LeadershipLostException(result.Description);
+        }
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; false when <see cref="OrchestratorOptions.StepTimeout"/> passes first.</summary>
+    public async Task<bool> WaitUntilAsync(Func<CancellationToken, Task<bool>> condition, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetTimestamp() + (long)(options.StepTimeout.TotalSeconds * time.TimestampFrequency);
+        while (true)
+        {
+            if (await condition(cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+            if (time.GetTimestamp() >= deadline)
+            {
+                return false;
+            }
+            await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Whether every shard of the database answers at its node's address.</summary>
+    public async Task<bool> ShardsServingAsync(int bdbUid, CancellationToken cancellationToken)
+    {
+        var state = State;
+        foreach (var shard in state.ShardsOf(bdbUid))
+        {
+            if (state.Nodes.GetValueOrDefault(shard.NodeUid) is not { } node ||
+                !await probe.IsShardServingAsync(node.Address, shard.Port, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Whether the database's endpoints answer on every node that binds them.</summary>
+    public async Task<bool> EndpointsServingAsync(int bdbUid, CancellationToken cancellationToken)
+    {
+        var state = State;
+        foreach (var endpoint in state.EndpointsOf(bdbUid))
+        {
+            foreach (var nodeUid in endpoint.NodeUids)
+            {
+                if (state.Nodes.GetValueOrDefault(nodeUid) is not { } node ||
+                    !await probe.IsEndpointServingAsync(node.Address, endpoint.Port, cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Spinel.ControlPlane.Orchestration;
+
+/// <summary>Names of the orchestrator's state machines, as Redis Enterprise names them in <c>/v1/actions</c>.</summary>
+public static class ActionNames
+{
+    public const string CreateBdb = "SMCreateBDB";
+    public const string UpdateBdb = "SMUpdateBDB";
+    public const string DeleteBdb = "SMDeleteBDB";
+
+    /// <summary>The object name of a database's actions, e.g. <c>bdb:3</c>.</summary>
+    public static string BdbObject(int bdbUid) => $"bdb:{bdbUid}";
+}

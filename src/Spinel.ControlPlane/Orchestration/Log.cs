@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace Spinel.ControlPlane.Orchestration;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "{Name} {Object}: {From} -> {To}")]
+    public static partial void StepDone(ILogger logger, string name, string @object, string from, string to);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "{Name} {Object}: step {State} was refused by the store: {Reason}")]
+    public static partial void StepRejected(ILogger logger, string name, string @object, string state, string? reason);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "{Name} {Object} failed in {State}: {Error}")]
+    public static partial void ActionFailed(ILogger logger, string name, string @object, string state, string error);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Orchestrator resumes {Count} unfinished actions as the new leader")]
+    public static partial void Resuming(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "{Name} {Object} stopped on this node: {Reason}")]
+    public static partial void RunnerStopped(ILogger logger, string name, string @object, string reason);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "{Name} {Object} crashed in {State}; it will be retried")]
+    public static partial void StepCrashed(ILogger logger, Exception exception, string name, string @object, string state);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Node {Uid} ({Address}, raft {RaftEndPoint}) joined the cluster")]
+    public static partial void NodeJoined(ILogger logger, int uid, string address, string raftEndPoint);
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Spinel.ControlPlane.Orchestration;
+
+/// <summary>Probes with a real TCP connection and a RESP PING.</summary>
+public sealed class RespPingProbe : IReadinessProbe
+{
+    private static readonly byte[] Ping = "*1\r\n$4\r\nPING\r\n"u8.ToArray();
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(500);
+
+    public async Task<bool> IsShardServingAsync(string host, int port, CancellationToken cancellationToken) =>
+        await PingAsync(host, port, cancellationToken).ConfigureAwait(false) is { } line && line.StartsWith("+PONG", StringComparison.Ordinal);
+
+    public async Task<bool> IsEndpointServingAsync(string host, int port, CancellationToken cancellationToken) =>
+        await PingAsync(host, port, cancellationToken).ConfigureAwait(false) is { } line &&
+        (line.StartsWith("+PONG", StringComparison.Ordinal) || line.StartsWith("-NOAUTH", StringComparison.Ordinal));
+
+    public async Task<bool> IsPortOpenAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        using var socket = await ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
+        return socket is not null;
+    }
+
+    private static async Task<string?> PingAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        using var socket = await ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
+        if (socket is null)
+        {
+            return null;
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            await socket.SendAsync(Ping, SocketFlags.None, timeout.Token).ConfigureAwait(false);
+            var buffer = new byte[256];
+            var filled = 0;
+            while (filled < buffer.Length)
+            {
+                var read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, timeout.Token).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return null;
+                }
+                filled += read;
+                var end = Array.IndexOf(buffer, (byte)'\n', 0, filled);
+                if (end >= 0)
+                {
+                    return Encoding.ASCII.GetString(buffer, 0, end).TrimEnd('\r');
+                }
+            }
+            return null;
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<Socket?> ConnectAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            var address = IPAddress.TryParse(host, out var ip) ? ip : (await Dns.GetHostAddressesAsync(host, AddressFamily.InterNetwork, timeout.Token).ConfigureAwait(false))[0];
+            if (address.AddressFamily != AddressFamily.InterNetwork)
+            {
+                socket.Dispose();
+                socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            }
+            await socket.ConnectAsync(new IPEndPoint(address, port), timeout.Token).ConfigureAwait(false);
+            return socket;
+        }
+        catch (Exception e) when (e is SocketException or IndexOutOfRangeException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            return null;
+        }
+    }
+}
