@@ -135,7 +135,7 @@ EOF
     # ASPNETCORE_URLS keeps any HTTP listener of the daemon on loopback and off the default port 5000.
     (cd "$REPO" && exec env DOTNET_gcServer=0 DOTNET_TieredPGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 \
         ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
-        setsid taskset -c "$SERVER_CPU" dotnet "$SPINEL_DLL" --Node:Uid 1 --Node:Address 127.0.0.1 \
+        setsid taskset -c "$SERVER_CPU" dotnet "$SPINEL_DLL" --Node:Mode static --Node:Uid 1 --Node:Address 127.0.0.1 \
         --Node:DataDir "$dir" --Topology:File "$dir/topology.json") >"$LOGDIR/spinel.log" 2>&1 &
     SPINEL_PID=$!
     track "$SPINEL_PID"

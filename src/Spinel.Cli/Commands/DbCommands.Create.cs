@@ -19,11 +19,13 @@ internal static partial class DbCommands
         var eviction = DbOptionFactory.EvictionPolicy();
         var proxy = DbOptionFactory.ProxyPolicy();
         var sharding = new Option<bool>("--sharding") { Description = "Hash keys over shards by the default shard_key_regex (implied by --shards above 1)" };
+        var placement = new Option<string?>("--placement") { Description = "Shard placement: dense (few nodes) or sparse (spread over nodes)", HelpName = "policy" };
+        placement.AcceptOnlyFromAmong("dense", "sparse");
         var noWait = DbOptionFactory.NoWait();
 
         var command = new Command("create", "Create a database (POST /v1/bdbs)")
         {
-            name, memory, shards, port, replication, password, eviction, proxy, sharding, noWait,
+            name, memory, shards, port, replication, password, eviction, proxy, sharding, placement, noWait,
         };
         CliAction.Set(command, services, async (context, ct) =>
         {
@@ -52,6 +54,7 @@ internal static partial class DbCommands
             AddIfGiven(bdb, "authentication_redis_pass", context.GetValue(password));
             AddIfGiven(bdb, "eviction_policy", context.GetValue(eviction));
             AddIfGiven(bdb, "proxy_policy", context.GetValue(proxy));
+            AddIfGiven(bdb, "shards_placement", context.GetValue(placement));
 
             var result = await context.Api.CreateBdbAsync(bdb, ct).ConfigureAwait(false);
             if (context.Json)

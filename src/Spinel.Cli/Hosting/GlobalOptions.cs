@@ -27,7 +27,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> CaCert { get; } = new("--cacert")
     {
-        Description = "PEM file with the cluster's certificate, to verify its HTTPS endpoint",
+        Description = "PEM file with the cluster's CA certificate, to verify its HTTPS endpoint [env SPINEL_CACERT]",
         HelpName = "pem",
         Recursive = true,
     };
@@ -75,7 +75,7 @@ internal sealed class GlobalOptions
             throw new UsageException($"--url '{text}' is not an http:// or https:// URL");
         }
 
-        var caCert = parseResult.GetValue(CaCert);
+        var caCert = parseResult.GetValue(CaCert) ?? NonEmpty(environment.GetVariable("SPINEL_CACERT"));
         var insecure = parseResult.GetValue(Insecure);
         if (caCert is not null && insecure)
         {

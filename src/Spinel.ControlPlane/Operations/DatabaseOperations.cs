@@ -13,6 +13,9 @@ public sealed class DatabaseOperations(IClusterStore store, IReadinessProbe prob
     : IDatabaseOperations
 {
     private const int MaxAttempts = 10;
+
+    /// <summary>Redis Enterprise's default hashing rules: the hash tag, else the whole key; what the proxy does.</summary>
+    private static readonly string[] DefaultShardKeyRegex = [@".*\{(?<tag>.*)\}.*", "(?<tag>.*)"];
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public Task<OperationOutcome<BdbRecord>> CreateAsync(BdbRecord requested, CancellationToken cancellationToken) =>
@@ -258,9 +261,10 @@ public sealed class DatabaseOperations(IClusterStore store, IReadinessProbe prob
         {
             return new(OperationErrorKind.InvalidConfiguration, "invalid_oss_cluster_configuration", "the OSS Cluster API is not supported yet");
         }
-        if (bdb.Sharding || bdb.ShardKeyRegex.Count > 0)
+        if (bdb.ShardKeyRegex.Count > 0 && !bdb.ShardKeyRegex.SequenceEqual(DefaultShardKeyRegex))
         {
-            return new(OperationErrorKind.InvalidConfiguration, "invalid_sharding", "custom shard_key_regex rules are not supported yet; keys hash by {tag} as in Redis Cluster");
+            return new(OperationErrorKind.InvalidConfiguration, "invalid_sharding",
+                "custom shard_key_regex rules are not supported yet; keys hash by their {tag}, else the whole key (the default rules)");
         }
         if (bdb.Type != BdbType.Redis)
         {

@@ -90,7 +90,7 @@ public sealed class NodeProcessTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "--Node:Uid", "1", "--Node:DataDir", _dataDir, "--DefaultDb:Port", _port.ToString(),
+        foreach (var arg in new[] { dll, "--Node:Mode", "static", "--Node:Uid", "1", "--Node:DataDir", _dataDir, "--DefaultDb:Port", _port.ToString(),
             "--DefaultDb:FirstShardPort", _firstShardPort.ToString(), "--DefaultDb:MemoryMb", "64" })
         {
             info.ArgumentList.Add(arg);

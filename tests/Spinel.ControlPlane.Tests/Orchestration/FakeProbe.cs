@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using Spinel.ControlPlane.Orchestration;
+
+namespace Spinel.ControlPlane.Tests.Orchestration;
+
+/// <summary>Answers as the test says: which shard and endpoint addresses serve, which ports are taken.</summary>
+internal sealed class FakeProbe : IReadinessProbe
+{
+    public bool ShardsServe { get; set; } = true;
+
+    public bool EndpointsServe { get; set; } = true;
+
+    public ConcurrentDictionary<string, bool> OpenPorts { get; } = new();
+
+    public ConcurrentBag<string> EndpointChecks { get; } = [];
+
+    public Task<bool> IsShardServingAsync(string host, int port, CancellationToken cancellationToken) => Task.FromResult(ShardsServe);
+
+    public Task<bool> IsEndpointServingAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        EndpointChecks.Add($"{host}:{port}");
+        return Task.FromResult(EndpointsServe);
+    }
+
+    public Task<bool> IsPortOpenAsync(string host, int port, CancellationToken cancellationToken) =>
+        Task.FromResult(OpenPorts.ContainsKey($"{host}:{port}"));
+}
