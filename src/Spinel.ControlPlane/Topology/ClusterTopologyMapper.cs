@@ -1,0 +1,78 @@
+using Spinel.ControlPlane.Placement;
+using Spinel.ControlPlane.Store;
+using Spinel.Model;
+
+namespace Spinel.ControlPlane.Topology;
+
+/// <summary>Maps the cluster store's state to the topology the data path (proxy, node agent) acts on. Pure and deterministic.</summary>
+public static class ClusterTopologyMapper
+{
+    /// <summary>What <see cref="DatabaseConfig.MaxConnections"/> gets for <c>max_connections</c> 0 (no limit): the proxy never reaches it.</summary>
+    public const int UnlimitedConnections = int.MaxValue;
+
+    /// <summary>
+    /// The topology at <paramref name="state"/>'s version: one database per bdb that has a shard or an endpoint, by uid;
+    /// its shards by uid.
+    /// </summary>
+    public static TopologySnapshot ToSnapshot(ClusterState state)
+    {
+        var shardsByBdb = state.Shards.Values.ToLookup(s => s.BdbUid);
+        var endpointsByBdb = state.Endpoints.Values.ToLookup(e => e.BdbUid);
+        var databases = new List<DatabaseConfig>();
+        foreach (var bdb in state.Bdbs.Values)
+        {
+            var shards = shardsByBdb[bdb.Uid];
+            var endpoints = endpointsByBdb[bdb.Uid];
+            if (shards.Any() || endpoints.Any())
+            {
+                databases.Add(ToDatabase(state, bdb, shards, endpoints));
+            }
+        }
+        return new TopologySnapshot { Version = state.Version, Databases = databases };
+    }
+
+    /// <summary>The redis <c>maxmemory-policy</c> value of an eviction policy, e.g. <c>allkeys-lru</c>.</summary>
+    public static string ToRedisPolicy(EvictionPolicy policy) => policy switch
+    {
+        EvictionPolicy.VolatileLru => "volatile-lru",
+        EvictionPolicy.VolatileTtl => "volatile-ttl",
+        EvictionPolicy.VolatileRandom => "volatile-random",
+        EvictionPolicy.VolatileLfu => "volatile-lfu",
+        EvictionPolicy.AllKeysLru => "allkeys-lru",
+        EvictionPolicy.AllKeysRandom => "allkeys-random",
+        EvictionPolicy.AllKeysLfu => "allkeys-lfu",
+        EvictionPolicy.NoEviction => "noeviction",
+        _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "unknown eviction policy"),
+    };
+
+    private static DatabaseConfig ToDatabase(ClusterState state, BdbRecord bdb, IEnumerable<ShardRecord> shards, IEnumerable<EndpointRecord> endpoints)
+    {
+        var evictionPolicy = ToRedisPolicy(bdb.EvictionPolicy);
+        var maxMemory = ShardMemory.PerShard(bdb);
+        return new DatabaseConfig
+        {
+            Uid = bdb.Uid,
+            Name = bdb.Name,
+            Port = bdb.Port,
+            Password = bdb.AuthenticationRedisPass,
+            MemorySizeBytes = bdb.MemorySize,
+            EvictionPolicy = evictionPolicy,
+            MaxConnections = bdb.MaxConnections > 0 ? bdb.MaxConnections : UnlimitedConnections,
+            Shards = shards.OrderBy(s => s.Uid).Select(s => new ShardConfig
+            {
+                Uid = s.Uid,
+                BdbUid = s.BdbUid,
+                NodeUid = s.NodeUid,
+                // The store does not remove a node that runs shards; an empty host would only show a broken state.
+                Host = state.Nodes.GetValueOrDefault(s.NodeUid)?.Address ?? "",
+                Port = s.Port,
+                Role = s.Role,
+                ReplicaOf = s.ReplicaOf,
+                Slots = s.AssignedSlots.AsImmutableArray(),
+                MaxMemoryBytes = maxMemory,
+                EvictionPolicy = evictionPolicy,
+            }).ToList(),
+            EndpointNodes = endpoints.SelectMany(e => e.NodeUids).Distinct().Order().ToList(),
+        };
+    }
+}
