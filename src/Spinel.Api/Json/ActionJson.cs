@@ -1,0 +1,19 @@
+using Spinel.ControlPlane.Store;
+
+namespace Spinel.Api.Json;
+
+/// <summary>Maps action records to the Redis Enterprise state-machine object.</summary>
+internal static class ActionJson
+{
+    public static StateMachineDto ToDto(ActionRecord action) => new()
+    {
+        ActionUid = action.ActionUid,
+        ObjectName = action.ObjectName,
+        Name = action.Name,
+        State = action.State,
+        Status = StoreEnumNames<ActionStatus>.Name(action.Status),
+        Progress = action.Progress,
+        Error = action.Status == ActionStatus.Failed ? action.Error ?? "" : null,
+        CreationTime = ApiTime.Format(action.CreationTime),
+    };
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace Spinel.Api.Json;
+
+/// <summary>Source-generated JSON metadata of every object the API writes, with Redis Enterprise's snake_case names.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(BdbDto))]
+[JsonSerializable(typeof(NodeDto))]
+[JsonSerializable(typeof(NodeStatusDto))]
+[JsonSerializable(typeof(ShardDto))]
+[JsonSerializable(typeof(StateMachineDto))]
+[JsonSerializable(typeof(ActionListDto))]
+[JsonSerializable(typeof(UserDto))]
+[JsonSerializable(typeof(ClusterDto))]
+[JsonSerializable(typeof(BootstrapDto))]
+[JsonSerializable(typeof(IReadOnlyList<BdbDto>))]
+[JsonSerializable(typeof(IReadOnlyList<NodeDto>))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, NodeStatusDto>))]
+[JsonSerializable(typeof(IReadOnlyList<ShardDto>))]
+[JsonSerializable(typeof(IReadOnlyList<StateMachineDto>))]
+[JsonSerializable(typeof(IReadOnlyList<UserDto>))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

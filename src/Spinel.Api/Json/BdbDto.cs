@@ -1,0 +1,46 @@
+namespace Spinel.Api.Json;
+
+/// <summary>The Redis Enterprise <c>bdb</c> object as this API writes it.</summary>
+internal sealed record BdbDto
+{
+    public int Uid { get; init; }
+    public string Name { get; init; } = "";
+    public string Type { get; init; } = "";
+    public string Version { get; init; } = "";
+    public long MemorySize { get; init; }
+    public int ShardsCount { get; init; }
+    public bool Replication { get; init; }
+    public bool Sharding { get; init; }
+    public IReadOnlyList<ShardKeyRegexDto> ShardKeyRegex { get; init; } = [];
+    public string ShardsPlacement { get; init; } = "";
+    public string ProxyPolicy { get; init; } = "";
+    public int Port { get; init; }
+    public IReadOnlyList<BdbEndpointDto> Endpoints { get; init; } = [];
+    public string AuthenticationRedisPass { get; init; } = "";
+    public string DataPersistence { get; init; } = "";
+    public string AofPolicy { get; init; } = "";
+    public string EvictionPolicy { get; init; } = "";
+    public bool OssCluster { get; init; }
+    public int MaxConnections { get; init; }
+    public string Status { get; init; } = "";
+    public IReadOnlyList<int> ShardList { get; init; } = [];
+    public string? CreatedTime { get; init; }
+    public string? LastChangedTime { get; init; }
+
+    /// <summary>Set only in the answer of a change: the state machine that carries it out.</summary>
+    public string? ActionUid { get; init; }
+}
+
+/// <summary>One rule of <c>shard_key_regex</c>.</summary>
+internal sealed record ShardKeyRegexDto(string Regex);
+
+/// <summary>One entry of a bdb's <c>endpoints</c>.</summary>
+internal sealed record BdbEndpointDto
+{
+    public string Uid { get; init; } = "";
+    public string DnsName { get; init; } = "";
+    public int Port { get; init; }
+    public IReadOnlyList<string> Addr { get; init; } = [];
+    public string ProxyPolicy { get; init; } = "";
+    public string AddrType { get; init; } = "internal";
+}

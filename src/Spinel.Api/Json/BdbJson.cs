@@ -1,0 +1,44 @@
+using Spinel.ControlPlane.Store;
+
+namespace Spinel.Api.Json;
+
+/// <summary>Maps a database record, with its shards and endpoints from the same state, to the Redis Enterprise <c>bdb</c> object.</summary>
+internal static class BdbJson
+{
+    public static BdbDto ToDto(BdbRecord bdb, ClusterState state, string? actionUid = null) => new()
+    {
+        Uid = bdb.Uid,
+        Name = bdb.Name,
+        Type = StoreEnumNames<BdbType>.Name(bdb.Type),
+        Version = bdb.RedisVersion,
+        MemorySize = bdb.MemorySize,
+        ShardsCount = bdb.ShardsCount,
+        Replication = bdb.Replication,
+        Sharding = bdb.Sharding,
+        ShardKeyRegex = [.. bdb.ShardKeyRegex.Select(r => new ShardKeyRegexDto(r))],
+        ShardsPlacement = StoreEnumNames<ShardsPlacement>.Name(bdb.ShardsPlacement),
+        ProxyPolicy = StoreEnumNames<ProxyPolicy>.Name(bdb.ProxyPolicy),
+        Port = bdb.Port,
+        Endpoints = [.. state.EndpointsOf(bdb.Uid).Select(e => ToDto(e, state))],
+        AuthenticationRedisPass = bdb.AuthenticationRedisPass ?? "",
+        DataPersistence = StoreEnumNames<DataPersistence>.Name(bdb.DataPersistence),
+        AofPolicy = StoreEnumNames<AofPolicy>.Name(bdb.AofPolicy),
+        EvictionPolicy = StoreEnumNames<EvictionPolicy>.Name(bdb.EvictionPolicy),
+        OssCluster = bdb.OssCluster,
+        MaxConnections = bdb.MaxConnections,
+        Status = StoreEnumNames<BdbStatus>.Name(bdb.Status),
+        ShardList = [.. state.ShardsOf(bdb.Uid).Select(s => s.Uid).Order()],
+        CreatedTime = ApiTime.Format(bdb.CreatedTime),
+        LastChangedTime = ApiTime.Format(bdb.LastChangedTime),
+        ActionUid = actionUid,
+    };
+
+    private static BdbEndpointDto ToDto(EndpointRecord endpoint, ClusterState state) => new()
+    {
+        Uid = endpoint.Uid,
+        DnsName = $"redis-{endpoint.Port}.{state.Cluster?.Name}",
+        Port = endpoint.Port,
+        Addr = [.. endpoint.NodeUids.Select(n => state.Nodes.GetValueOrDefault(n)?.Address).OfType<string>()],
+        ProxyPolicy = StoreEnumNames<ProxyPolicy>.Name(endpoint.ProxyPolicy),
+    };
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Spinel.Api.Auth;
+using Spinel.Api.Endpoints;
+using Spinel.Api.Forwarding;
+
+namespace Spinel.Api;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds what <see cref="EndpointRouteBuilderExtensions.MapSpinelApi"/> needs besides its dependencies, which the host
+    /// registers: <c>IClusterStore</c>, <c>IDatabaseOperations</c>, <c>INodeOperations</c> and <c>IBootstrapService</c>.
+    /// <see cref="TimeProvider.System"/> is added when no <see cref="TimeProvider"/> is.
+    /// </summary>
+    public static IServiceCollection AddSpinelApi(this IServiceCollection services, Action<SpinelApiOptions>? configure = null)
+    {
+        var options = services.AddOptions<SpinelApiOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpinelApiOptions>, SpinelApiOptionsValidator>());
+        services.AddRouting();
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<UserAuthenticator>();
+        services.TryAddSingleton<IForwardingHandlerFactory, ClusterCaHandlerFactory>();
+        services.TryAddSingleton<LeaderForwarder>();
+        services.TryAddSingleton<RouteMethodIndex>();
+        return services;
+    }
+}
