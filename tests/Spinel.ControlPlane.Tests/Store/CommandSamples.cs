@@ -54,6 +54,7 @@ public static class CommandSamples
         new DeleteAction { ActionUid = "a-1", ExpectedVersion = 2 },
         new PutUser { User = Records.User("ops", UserRole.ClusterViewer), ExpectedVersion = 0 },
         new DeleteUser { Uid = 2, ExpectedVersion = 1 },
+        new Batch { Commands = [new PutBdb { Bdb = Records.Bdb("batched", port: 12005), ExpectedVersion = 0 }, new DeleteAction { ActionUid = "a-9" }] },
     ];
 
     public static TheoryData<ClusterCommand> AllCommands() => new(All);
