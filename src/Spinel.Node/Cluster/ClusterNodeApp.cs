@@ -1,0 +1,74 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Spinel.Api;
+using Spinel.Api.Bootstrap;
+using Spinel.ControlPlane;
+using Spinel.ControlPlane.Operations;
+using Spinel.ControlPlane.Orchestration;
+using Spinel.ControlPlane.Raft;
+
+namespace Spinel.Node.Cluster;
+
+/// <summary>
+/// Composes a cluster node: the REST API on HTTPS and HTTP, the Raft cluster store, the orchestrator (active while
+/// this node leads), and the data path (node agent and proxy) once the node belongs to a cluster.
+/// </summary>
+public static class ClusterNodeApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var node = builder.Configuration.GetSection("Node").Get<ClusterNodeOptions>() ?? new ClusterNodeOptions();
+        var address = IPAddress.Parse(node.Address);
+
+        builder.Services.AddSingleton(node);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        var storeOptions = new ControlPlaneOptions { DataDir = Path.GetFullPath(node.DataDir), RaftEndPoint = node.RaftEndPoint };
+        builder.Configuration.GetSection("ControlPlane").Bind(storeOptions);
+        builder.Services.AddSingleton(Options.Create(storeOptions));
+        builder.Services.AddSingleton<RaftClusterStore>();
+        builder.Services.AddSingleton<IClusterStore>(sp => sp.GetRequiredService<RaftClusterStore>());
+
+        builder.Services.AddSingleton<BootstrapService>();
+        builder.Services.AddSingleton<IBootstrapService>(sp => sp.GetRequiredService<BootstrapService>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<BootstrapService>());
+
+        builder.Services.AddSingleton<NodeCertificate>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<NodeCertificate>());
+
+        builder.Services.AddOptions<OrchestratorOptions>().Bind(builder.Configuration.GetSection("Orchestrator"));
+        builder.Services.TryAddSingleton<IReadinessProbe, RespPingProbe>();
+        builder.Services.AddSingleton<IDatabaseOperations, DatabaseOperations>();
+        builder.Services.AddSingleton<INodeOperations, NodeOperations>();
+        builder.Services.AddHostedService<Orchestrator>();
+
+        builder.Services.AddSingleton<DataPathHost>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DataPathHost>());
+
+        builder.Services.AddSpinelApi();
+
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            kestrel.Listen(address, node.RestPort, listen => listen.UseHttps(https =>
+            {
+                var certificates = kestrel.ApplicationServices.GetRequiredService<NodeCertificate>();
+                https.ServerCertificateSelector = (_, _) => certificates.Current;
+            }));
+            if (node.HttpPort > 0)
+            {
+                kestrel.Listen(address, node.HttpPort);
+            }
+        });
+        customize?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapSpinelApi();
+        return app;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Primitives;
+using Spinel.ControlPlane;
+
+namespace Spinel.Node.Cluster;
+
+/// <summary>
+/// The certificate this node's HTTPS listener presents: a provisional self-signed one until the node belongs to a
+/// cluster, then one issued by the cluster CA for the node's address. Also writes the CA to
+/// <c>&lt;DataDir&gt;/cluster-ca.pem</c> for clients (<c>spinel --cacert</c>, <c>curl --cacert</c>).
+/// </summary>
+internal sealed class NodeCertificate(IClusterStore store, ClusterNodeOptions options, TimeProvider time) : IHostedService, IDisposable
+{
+    private X509Certificate2 _current = CertificateAuthority.CreateProvisional(options.Address, time);
+    private string? _issuedFor;
+    private IDisposable? _subscription;
+
+    public X509Certificate2 Current => _current;
+
+    public string CaFilePath => Path.Combine(Path.GetFullPath(options.DataDir), "cluster-ca.pem");
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = ChangeToken.OnChange(store.GetChangeToken, Refresh);
+        Refresh();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Refresh()
+    {
+        if (store.Current.Cluster is not { CertificateAuthorityPem: { } caPem, CertificateAuthorityKeyPem: { } caKey } cluster || caPem == _issuedFor)
+        {
+            return;
+        }
+        _current = CertificateAuthority.IssueNodeCertificate(caPem, caKey, options.Address, cluster.Name, time);
+        _issuedFor = caPem;
+        Directory.CreateDirectory(Path.GetDirectoryName(CaFilePath)!);
+        File.WriteAllText(CaFilePath, caPem);
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+}
