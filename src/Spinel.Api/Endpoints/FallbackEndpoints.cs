@@ -16,7 +16,8 @@ internal static class FallbackEndpoints
     {
         var request = context.Request;
         var methods = routes.MethodsFor(request.Path);
-        if (methods.Count == 0)
+        // A path that fits a template for this very method failed its constraints (e.g. a uid that is no number): unknown.
+        if (methods.Count == 0 || methods.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
         {
             return ApiResults.NotFound(ErrorCodes.NotFound, $"{request.Path} is not a path of this API");
         }

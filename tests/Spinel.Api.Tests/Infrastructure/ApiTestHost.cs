@@ -96,6 +96,51 @@ public sealed class ApiTestHost : IAsyncDisposable
         Store.LeaderRaftEndPoint = IPEndPoint.Parse("127.0.0.1:3333");
     }
 
+    /// <summary>
+    /// Adds node 2 (127.0.0.2) and database 1 <c>cache</c> on port 12000: masters 1 (slots 0-8191) and 2 (8192-16383) on
+    /// node 1, their replicas 3 and 4 on node 2, endpoint <c>1:1</c> bound on both nodes, and a running <c>SMCreateBDB</c>.
+    /// </summary>
+    public void AddDatabase()
+    {
+        Store.Apply(new AddNode { Node = new NodeRecord { Address = "127.0.0.2", RaftEndPoint = "127.0.0.2:3333", RestPort = 9443, TotalMemory = 4L << 30 } });
+        Store.Apply(new PutBdb
+        {
+            Bdb = new BdbRecord
+            {
+                Name = "cache", MemorySize = 1L << 30, ShardsCount = 2, Replication = true, Sharding = true,
+                ShardKeyRegex = [@".*\{(?<tag>.*)\}.*", "(?<tag>.*)"], Port = 12000, Status = BdbStatus.Active,
+                CreatedTime = Time.GetUtcNow(), LastChangedTime = Time.GetUtcNow(),
+            },
+        });
+        Store.Apply(new PutShards
+        {
+            BdbUid = 1,
+            Shards =
+            [
+                new ShardRecord { BdbUid = 1, NodeUid = 1, Port = 20000, AssignedSlots = [new(0, 8191)] },
+                new ShardRecord { BdbUid = 1, NodeUid = 1, Port = 20001, AssignedSlots = [new(8192, 16383)] },
+            ],
+        });
+        Store.Apply(new PutShards
+        {
+            BdbUid = 1,
+            Shards =
+            [
+                new ShardRecord { BdbUid = 1, NodeUid = 2, Port = 20000, Role = Model.ShardRole.Replica, ReplicaOf = 1, AssignedSlots = [new(0, 8191)] },
+                new ShardRecord { BdbUid = 1, NodeUid = 2, Port = 20001, Role = Model.ShardRole.Replica, ReplicaOf = 2, AssignedSlots = [new(8192, 16383)] },
+            ],
+        });
+        Store.Apply(new PutEndpoint { Endpoint = new EndpointRecord { Uid = "1:1", BdbUid = 1, Port = 12000, ProxyPolicy = ProxyPolicy.AllMasterShards, NodeUids = [1, 2] } });
+        Store.Apply(new PutAction
+        {
+            Action = new ActionRecord
+            {
+                ActionUid = "a-create-1", Name = "SMCreateBDB", ObjectName = "bdb:1", State = "proxy_policy",
+                Status = ActionStatus.Active, Progress = 40, CreationTime = Time.GetUtcNow(),
+            },
+        });
+    }
+
     /// <summary>Adds a user straight to the store; returns its uid.</summary>
     public int AddUser(string name, string password, UserRole role, string email = "") =>
         Store.Apply(new PutUser { User = new UserRecord { Name = name, Email = email, Role = role, PasswordHash = Hash(password) } }).AssignedUids[0];
