@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +8,7 @@ namespace Spinel.Api.Http;
 /// <summary>A JSON answer; on a GET it applies <c>?fields=</c> as its <see cref="Projection"/> says.</summary>
 internal sealed class ApiJsonResult(JsonNode? body, int statusCode = StatusCodes.Status200OK, Projection projection = Projection.None) : IResult
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false };
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public int StatusCode => statusCode;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Spinel.Api.Http;
 using Spinel.Api.Pipeline;
@@ -24,6 +25,12 @@ internal static class JsonBody
     public static bool TryParseObject(ReadOnlyMemory<byte> body, [NotNullWhen(true)] out JsonDocument? document, [NotNullWhen(false)] out RequestError? error)
     {
         document = null;
+        // JsonDocument checks the UTF-8 of strings only when they are read, which would be too late to answer 400.
+        if (!Utf8.IsValid(body.Span))
+        {
+            error = RequestError.BadRequest(ErrorCodes.InvalidJson, "the body is not valid UTF-8");
+            return false;
+        }
         try
         {
             document = JsonDocument.Parse(body, Options);
@@ -33,10 +40,17 @@ internal static class JsonBody
             error = RequestError.BadRequest(ErrorCodes.InvalidJson, $"the body is not valid JSON: {ex.Message}");
             return false;
         }
-        catch (ArgumentException ex)
+        catch (InvalidOperationException)
         {
-            // Invalid UTF-8 can surface as ArgumentException instead of JsonException.
-            error = RequestError.BadRequest(ErrorCodes.InvalidJson, $"the body is not valid UTF-8 JSON: {ex.Message}");
+            // The duplicate-key check decodes property names, and an escaped lone surrogate cannot be decoded.
+            error = RequestError.BadRequest(ErrorCodes.InvalidJson, "the body holds a property name that is not valid Unicode");
+            return false;
+        }
+        if (!AllTextDecodes(document.RootElement))
+        {
+            error = RequestError.BadRequest(ErrorCodes.InvalidJson, "the body holds a string that is not valid Unicode (a lone surrogate escape)");
+            document.Dispose();
+            document = null;
             return false;
         }
         if (document.RootElement.ValueKind != JsonValueKind.Object)
@@ -48,6 +62,27 @@ internal static class JsonBody
         }
         error = null;
         return true;
+    }
+
+    // An escaped lone surrogate ("\ud800") parses, but reading it as a string throws; find it here, not in a handler.
+    private static bool AllTextDecodes(JsonElement element)
+    {
+        try
+        {
+            return Decodes(element);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        static bool Decodes(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.String => element.GetString() is not null,
+            JsonValueKind.Array => element.EnumerateArray().All(Decodes),
+            JsonValueKind.Object => element.EnumerateObject().All(p => p.Name is not null && Decodes(p.Value)),
+            _ => true,
+        };
     }
 
     /// <summary>The JSON type of a value in words, for error messages.</summary>
