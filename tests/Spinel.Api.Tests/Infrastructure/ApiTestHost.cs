@@ -34,6 +34,7 @@ public sealed class ApiTestHost : IAsyncDisposable
 
     private ApiTestHost(WebApplication app, FakeClusterStore store, FakeTimeProvider time, RecordingHandler leader)
     {
+        ForwardingHandlers = (RecordingHandlerFactory)app.Services.GetRequiredService<IForwardingHandlerFactory>();
         _app = app;
         Store = store;
         Time = time;
@@ -52,6 +53,8 @@ public sealed class ApiTestHost : IAsyncDisposable
     public FakeNodeOperations Nodes { get; }
 
     public FakeBootstrapService Bootstrap { get; }
+
+    internal RecordingHandlerFactory ForwardingHandlers { get; }
 
     /// <summary>Plays the leader's REST API for forwarded writes.</summary>
     public RecordingHandler Leader { get; }
