@@ -26,6 +26,9 @@ public sealed class FakeClusterStore : IClusterStore
     /// <summary>When set, every proposal ends with this status instead of being applied.</summary>
     public ProposeStatus? ForcedStatus { get; set; }
 
+    /// <summary>Runs before each proposal is applied, e.g. to change the state under the proposer.</summary>
+    public Action? BeforePropose { get; set; }
+
     public IReadOnlyList<ClusterCommand> Proposals => [.. _proposals];
 
     public IChangeToken GetChangeToken() => new CancellationChangeToken(CancellationToken.None);
@@ -48,6 +51,7 @@ public sealed class FakeClusterStore : IClusterStore
     public Task<ProposeResult> ProposeAsync(ClusterCommand command, CancellationToken cancellationToken)
     {
         _proposals.Enqueue(command);
+        BeforePropose?.Invoke();
         if (ForcedStatus is { } forced)
         {
             return Task.FromResult(new ProposeResult { Status = forced, Description = $"forced {forced}" });
