@@ -15,11 +15,18 @@ public sealed class FakeDatabaseOperations(FakeClusterStore store) : IDatabaseOp
     /// <summary>When set, the next calls fail with it.</summary>
     public OperationError? Error { get; set; }
 
+    /// <summary>When set, the next calls throw it, as a bug would.</summary>
+    public Exception? Throws { get; set; }
+
     public string ActionUid { get; set; } = "8c2f0a4e-0000-4000-8000-000000000001";
 
     public Task<OperationOutcome<BdbRecord>> CreateAsync(BdbRecord requested, CancellationToken cancellationToken)
     {
         _calls.Enqueue(("create", requested, requested.Uid));
+        if (Throws is { } exception)
+        {
+            throw exception;
+        }
         if (Error is { } error)
         {
             return Task.FromResult(OperationOutcome.Fail<BdbRecord>(error));
