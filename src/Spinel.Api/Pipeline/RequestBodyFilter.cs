@@ -16,7 +16,9 @@ internal sealed class RequestBodyFilter(IOptions<SpinelApiOptions> options) : IE
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var request = context.HttpContext.Request;
-        if (!request.HasBody())
+        var policy = context.HttpContext.GetApiPolicy();
+        // Only writes take a body; any other route with a body-bearing method is an unknown one, which answers 404/405.
+        if (!request.HasBody() || !(policy.RunsOnLeader || policy.IsBootstrap))
         {
             return await next(context).ConfigureAwait(false);
         }

@@ -17,6 +17,14 @@ public sealed class FallbackEndpointsTests
     }
 
     [Fact]
+    public async Task UnknownPath_WithAnyBody_Is404()
+    {
+        await using var host = await ApiTestHost.StartWithClusterAsync();
+
+        await host.Client().SendJsonAsync(HttpMethod.Post, "/v1/nothing", "plain", "text/plain").ExpectErrorAsync(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
     public async Task UnknownPath_WithoutCredentials_Is401()
     {
         await using var host = await ApiTestHost.StartWithClusterAsync();
