@@ -21,7 +21,7 @@ namespace Spinel.Node.Cluster;
 /// itself and the admin user) or to join one (it starts its store empty and asks a member to add it).
 /// </summary>
 internal sealed partial class BootstrapService(
-    RaftClusterStore store, IOptions<ControlPlaneOptions> storeOptions, ClusterNodeOptions options, TimeProvider time,
+    RaftClusterStore store, IOptions<ControlPlaneOptions> storeOptions, ClusterNodeOptions options, NodeCertificate certificate, TimeProvider time,
     ILogger<BootstrapService> logger, IHostApplicationLifetime lifetime) : IBootstrapService, IHostedService
 {
     private static readonly TimeSpan LeaderTimeout = TimeSpan.FromSeconds(15);
@@ -69,6 +69,9 @@ internal sealed partial class BootstrapService(
             try
             {
                 await work(stopping).ConfigureAwait(false);
+                // Completed means clients can verify this node against the cluster CA from now on.
+                await WaitAsync(() => certificate.IsClusterIssued, JoinTimeout, "internal_error", "the node certificate was not issued", stopping)
+                    .ConfigureAwait(false);
                 File.WriteAllText(MarkerPath, time.GetUtcNow().ToString("O"));
                 _status = _status with { State = "completed", EndTime = time.GetUtcNow() };
                 LogCompleted(logger, state);

@@ -13,10 +13,14 @@ namespace Spinel.Node.Cluster;
 internal sealed class NodeCertificate(IClusterStore store, ClusterNodeOptions options, TimeProvider time) : IHostedService, IDisposable
 {
     private X509Certificate2 _current = CertificateAuthority.CreateProvisional(options.Address, time);
+    private readonly Lock _gate = new();
     private string? _issuedFor;
     private IDisposable? _subscription;
 
     public X509Certificate2 Current => _current;
+
+    /// <summary>Whether the certificate now chains to the cluster CA (the node is in a cluster).</summary>
+    public bool IsClusterIssued => _issuedFor is not null;
 
     public string CaFilePath => Path.Combine(Path.GetFullPath(options.DataDir), "cluster-ca.pem");
 
@@ -35,10 +39,17 @@ internal sealed class NodeCertificate(IClusterStore store, ClusterNodeOptions op
         {
             return;
         }
-        _current = CertificateAuthority.IssueNodeCertificate(caPem, caKey, options.Address, cluster.Name, time);
-        _issuedFor = caPem;
-        Directory.CreateDirectory(Path.GetDirectoryName(CaFilePath)!);
-        File.WriteAllText(CaFilePath, caPem);
+        lock (_gate)
+        {
+            if (caPem == _issuedFor)
+            {
+                return;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(CaFilePath)!);
+            File.WriteAllText(CaFilePath, caPem);
+            _current = CertificateAuthority.IssueNodeCertificate(caPem, caKey, options.Address, cluster.Name, time);
+            _issuedFor = caPem;
+        }
     }
 
     public void Dispose() => _subscription?.Dispose();

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Spinel.IntegrationTests.Cluster;
+
+/// <summary>A real <c>spinel-node</c> process in cluster mode on its own loopback address, with its output kept for failures.</summary>
+public sealed class ClusterNodeProcess : IAsyncDisposable
+{
+    private readonly string[] _extraArgs;
+    private Process? _process;
+
+    public ClusterNodeProcess(string address, string dataDir, params string[] extraArgs)
+    {
+        Address = address;
+        DataDir = dataDir;
+        _extraArgs = extraArgs;
+    }
+
+    public string Address { get; }
+
+    public string DataDir { get; }
+
+    public ConcurrentQueue<string> Output { get; } = new();
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    public string RestUrl => $"https://{Address}:9443";
+
+    public void Start()
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "spinel-node.dll"));
+        foreach (var arg in new[]
+        {
+            "--Node:Address", Address, "--Node:DataDir", DataDir,
+            // Test machines are busy; elections must not churn when a thread stalls for a few hundred ms.
+            "--ControlPlane:LowerElectionTimeout", "00:00:00.400", "--ControlPlane:UpperElectionTimeout", "00:00:00.800",
+            "--Logging:LogLevel:Default", "Information", "--Logging:LogLevel:Microsoft.AspNetCore", "Warning",
+        }.Concat(_extraArgs))
+        {
+            info.ArgumentList.Add(arg);
+        }
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Output.Enqueue("ERR " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+    }
+
+    /// <summary>kill -9 of the node process alone: its redis-server children live on as orphans, as after a real crash.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: false);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>SIGTERM and wait for a clean exit.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not { HasExited: false } process)
+        {
+            return;
+        }
+        Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    public string Tail(int lines = 40) => string.Join('\n', Output.TakeLast(lines));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { } process)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+            process.Dispose();
+        }
+        KillOrphans();
+    }
+
+    /// <summary>Shards left by a killed node are reaped by the next start; a test that ends kills them itself.</summary>
+    private void KillOrphans()
+    {
+        var shards = Path.Combine(DataDir, "shards");
+        if (!Directory.Exists(shards))
+        {
+            return;
+        }
+        foreach (var pidFile in Directory.GetFiles(shards, "redis.pid", SearchOption.AllDirectories))
+        {
+            if (int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
+            {
+                try
+                {
+                    using var orphan = Process.GetProcessById(pid);
+                    if (orphan.ProcessName.StartsWith("redis", StringComparison.Ordinal))
+                    {
+                        orphan.Kill();
+                    }
+                }
+                catch (ArgumentException)
+                {
+                }
+                catch (InvalidOperationException)
+                {
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+using Spinel.IntegrationTests.Infrastructure;
+
+namespace Spinel.IntegrationTests.Cluster;
+
+/// <summary>
+/// A cluster of real <c>spinel-node</c> processes on 127.0.&lt;subnet&gt;.1-n, created and joined through the REST API
+/// as an operator would. Each test class takes its own subnet so that every node can use the standard ports.
+/// </summary>
+public sealed class LocalCluster : IAsyncDisposable
+{
+    public const string AdminUser = "admin@spinel.test";
+    public const string AdminPassword = "s3cret-Passw0rd";
+
+    private readonly string _root;
+
+    private LocalCluster(string root, IReadOnlyList<ClusterNodeProcess> nodes)
+    {
+        _root = root;
+        Nodes = nodes;
+    }
+
+    public IReadOnlyList<ClusterNodeProcess> Nodes { get; }
+
+    public string CaFile => Path.Combine(Nodes[0].DataDir, "cluster-ca.pem");
+
+    public static async Task<LocalCluster> StartAsync(int subnet, int size = 3, params string[] extraArgs)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"spinel-cluster-{subnet}-{Guid.NewGuid():N}");
+        var nodes = Enumerable.Range(1, size)
+            .Select(i => new ClusterNodeProcess($"127.0.{subnet}.{i}", Path.Combine(root, $"node{i}"), extraArgs))
+            .ToList();
+        var cluster = new LocalCluster(root, nodes);
+        try
+        {
+            foreach (var node in nodes)
+            {
+                node.Start();
+            }
+            await cluster.CreateAsync();
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task CreateAsync()
+    {
+        using (var first = Bootstrapping(0))
+        {
+            await WaitForRestAsync(first, Nodes[0]);
+            var created = await first.PostAsync("/v1/bootstrap/create_cluster", new JsonObject
+            {
+                ["action"] = "create_cluster",
+                ["cluster"] = new JsonObject { ["name"] = "cluster.test" },
+                ["credentials"] = new JsonObject { ["username"] = AdminUser, ["password"] = AdminPassword },
+            });
+            Assert.True(created.Status == HttpStatusCode.OK, $"create_cluster: {created}");
+            await WaitForBootstrapAsync(first, Nodes[0]);
+        }
+        for (var i = 1; i < Nodes.Count; i++)
+        {
+            using var joiner = Bootstrapping(i);
+            await WaitForRestAsync(joiner, Nodes[i]);
+            var joined = await joiner.PostAsync("/v1/bootstrap/join_cluster", new JsonObject
+            {
+                ["action"] = "join_cluster",
+                ["cluster"] = new JsonObject { ["nodes"] = new JsonArray(Nodes[0].Address) },
+                ["credentials"] = new JsonObject { ["username"] = AdminUser, ["password"] = AdminPassword },
+            });
+            Assert.True(joined.Status == HttpStatusCode.OK, $"join_cluster on {Nodes[i].Address}: {joined}");
+            await WaitForBootstrapAsync(joiner, Nodes[i]);
+        }
+    }
+
+    /// <summary>An admin client of node <paramref name="index"/> that verifies the node's certificate against the cluster CA.</summary>
+    public RestClient Admin(int index) => new(Nodes[index].RestUrl, AdminUser, AdminPassword, CaFile);
+
+    public RestClient Anonymous(int index) => new(Nodes[index].RestUrl, null, null, null);
+
+    /// <summary>
+    /// A client for <c>/v1/bootstrap</c>: a fresh node answers it without credentials, a member only with them, and
+    /// before the node is in the cluster its certificate cannot chain to the cluster CA yet.
+    /// </summary>
+    private RestClient Bootstrapping(int index) => new(Nodes[index].RestUrl, AdminUser, AdminPassword, null);
+
+    public RestClient As(int index, string user, string password) => new(Nodes[index].RestUrl, user, password, CaFile);
+
+    /// <summary>Restarts a stopped or killed node with the same address and data.</summary>
+    public async Task RestartAsync(int index)
+    {
+        Nodes[index].Start();
+        using var client = Admin(index);
+        await WaitForRestAsync(client, Nodes[index]);
+    }
+
+    /// <summary>Index of the node that leads, as <c>GET /v1/nodes/status</c> on a live node reports it (node uids follow the join order).</summary>
+    public async Task<int> LeaderIndexAsync()
+    {
+        int leader = -1;
+        await Eventually.TrueAsync(async () =>
+        {
+            for (var i = 0; i < Nodes.Count; i++)
+            {
+                if (!Nodes[i].IsRunning)
+                {
+                    continue;
+                }
+                using var client = Admin(i);
+                var status = await client.GetAsync("/v1/nodes/status");
+                if (status.Status == HttpStatusCode.OK &&
+                    status.Body.AsObject().FirstOrDefault(n => n.Value?["role"]?.GetValue<string>() == "master") is { Key: { } uid } &&
+                    int.TryParse(uid, out var leaderUid))
+                {
+                    leader = leaderUid - 1;
+                    return true;
+                }
+            }
+            return false;
+        }, "a leader to be known");
+        return leader;
+    }
+
+    /// <summary>
+    /// Waits until every running node has applied the action's completion (followers apply a little after the
+    /// leader, and a test reads from any node next) and returns it; fails the test when the action fails.
+    /// </summary>
+    public async Task<JsonNode> WaitForActionAsync(string actionUid, TimeSpan? timeout = null)
+    {
+        JsonNode? action = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            var running = Nodes.Select((node, index) => (node, index)).Where(n => n.node.IsRunning).ToList();
+            foreach (var (_, index) in running)
+            {
+                using var client = Admin(index);
+                var response = await client.GetAsync($"/v1/actions/{actionUid}");
+                if (response.Status != HttpStatusCode.OK)
+                {
+                    return false;
+                }
+                action = response.Body;
+                var status = action["status"]?.GetValue<string>();
+                Assert.True(status != "failed", $"action {actionUid} failed: {action.ToJsonString()}");
+                if (status != "completed")
+                {
+                    return false;
+                }
+            }
+            return running.Count > 0;
+        }, $"action {actionUid} to complete on every running node", timeout ?? TimeSpan.FromSeconds(60));
+        return action!;
+    }
+
+    private static async Task WaitForRestAsync(RestClient client, ClusterNodeProcess node)
+    {
+        await Eventually.TrueAsync(async () =>
+        {
+            Assert.True(node.IsRunning, $"node {node.Address} exited:\n{node.Tail()}");
+            try
+            {
+                await client.GetAsync("/v1/bootstrap");
+                return true;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, $"the REST API of {node.Address} to answer", TimeSpan.FromSeconds(60));
+    }
+
+    private static async Task WaitForBootstrapAsync(RestClient client, ClusterNodeProcess node)
+    {
+        await Eventually.TrueAsync(async () =>
+        {
+            var status = await client.GetAsync("/v1/bootstrap");
+            var state = status.Json?["bootstrap_status"]?["state"]?.GetValue<string>();
+            Assert.True(state != "error", $"bootstrap of {node.Address} failed: {status}\n{node.Tail()}");
+            return state == "completed";
+        }, $"bootstrap of {node.Address} to complete", TimeSpan.FromSeconds(60));
+    }
+
+    public string Logs() => string.Join("\n\n", Nodes.Select(n => $"--- {n.Address}\n{n.Tail(60)}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in Nodes)
+        {
+            await node.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
