@@ -140,7 +140,8 @@ internal sealed partial class BootstrapService(
             try
             {
                 await AskToJoinAsync(member, request, cancellationToken).ConfigureAwait(false);
-                await WaitAsync(() => NodeIdentity.Find(store.Current, options) is not null, JoinTimeout, "connect_error",
+                // Joined means a full member: its record has arrived and it follows a leader with a majority.
+                await WaitAsync(() => NodeIdentity.Find(store.Current, options) is not null && store.HasQuorum, JoinTimeout, "connect_error",
                     "the cluster added this node but its configuration did not arrive", cancellationToken).ConfigureAwait(false);
                 return;
             }

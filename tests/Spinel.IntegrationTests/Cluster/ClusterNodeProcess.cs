@@ -54,8 +54,24 @@ public sealed class ClusterNodeProcess : IAsyncDisposable
         if (_process is { HasExited: false } process)
         {
             process.Kill(entireProcessTree: false);
-            await process.WaitForExitAsync();
+            await WaitForExitAsync(process, TimeSpan.FromSeconds(10));
         }
+    }
+
+    // Not Process.WaitForExitAsync: it also waits for the end of the redirected output, which orphaned shards that
+    // inherited the pipe keep open after a kill -9.
+    private static async Task<bool> WaitForExitAsync(Process process, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!process.HasExited)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+            await Task.Delay(20);
+        }
+        return true;
     }
 
     /// <summary>SIGTERM and wait for a clean exit.</summary>
@@ -66,12 +82,7 @@ public sealed class ClusterNodeProcess : IAsyncDisposable
             return;
         }
         Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
+        if (!await WaitForExitAsync(process, TimeSpan.FromSeconds(20)))
         {
             process.Kill(entireProcessTree: true);
         }
@@ -86,7 +97,7 @@ public sealed class ClusterNodeProcess : IAsyncDisposable
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
+                await WaitForExitAsync(process, TimeSpan.FromSeconds(10));
             }
             process.Dispose();
         }
