@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Primitives;
-
 namespace Spinel.Model;
 
 public static class TopologyChangeExtensions
@@ -15,12 +13,7 @@ public static class TopologyChangeExtensions
             {
                 return current;
             }
-            var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (token.RegisterChangeCallback(static s => ((TaskCompletionSource)s!).TrySetResult(), changed))
-            using (cancellationToken.Register(static s => ((TaskCompletionSource)s!).TrySetCanceled(), changed))
-            {
-                await changed.Task.ConfigureAwait(false);
-            }
+            await token.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -49,6 +49,22 @@ internal static class BdbSteps
         await FailAsync(context, action, bdbUid, "the endpoint did not start serving on every node in time", statusOnFailure, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The action's database; when it no longer exists the action fails and null comes back.</summary>
+    public static async Task<BdbRecord?> DatabaseOrFailAsync(ActionContext context, ActionRecord action, CancellationToken cancellationToken)
+    {
+        var bdbUid = BdbUidOf(action);
+        if (context.State.Bdbs.GetValueOrDefault(bdbUid) is { } bdb)
+        {
+            return bdb;
+        }
+        await FailActionAsync(context, action, $"bdb {bdbUid} no longer exists", cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>Marks the action failed without touching its database.</summary>
+    public static Task<bool> FailActionAsync(ActionContext context, ActionRecord action, string error, CancellationToken cancellationToken) =>
+        context.AdvanceAsync(action, Failed, action.Progress, [], cancellationToken, ActionStatus.Failed, error);
+
     /// <summary>Marks the action failed and the database with the status the failure leaves it in.</summary>
     public static async Task FailAsync(ActionContext context, ActionRecord action, int bdbUid, string error,
         Func<BdbRecord, BdbStatus> statusOnFailure, CancellationToken cancellationToken)

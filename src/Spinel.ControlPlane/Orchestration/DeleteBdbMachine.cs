@@ -48,8 +48,7 @@ internal sealed class DeleteBdbMachine : IActionMachine
                     cancellationToken, ActionStatus.Completed).ConfigureAwait(false);
                 break;
             default:
-                await context.AdvanceAsync(action, BdbSteps.Failed, action.Progress, [], cancellationToken, ActionStatus.Failed,
-                    $"unknown state {action.State}").ConfigureAwait(false);
+                await BdbSteps.FailActionAsync(context, action, $"unknown state {action.State}", cancellationToken).ConfigureAwait(false);
                 break;
         }
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Spinel.ControlPlane.Store;
 using Spinel.ControlPlane.Store.Commands;
+using Spinel.Model;
 
 namespace Spinel.ControlPlane.Orchestration;
 
@@ -39,7 +40,8 @@ public sealed class Orchestrator : BackgroundService
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var changed = WaitForChangeAsync(stoppingToken);
+                using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var changed = _store.GetChangeToken().WaitAsync(stopWaiting.Token);
                 var isLeader = _store.IsLeader;
                 if (isLeader)
                 {
@@ -53,6 +55,8 @@ public sealed class Orchestrator : BackgroundService
                 wasLeader = isLeader;
                 // Leadership changes do not always change the state, so look again now and then.
                 await Task.WhenAny(changed, Task.Delay(TimeSpan.FromMilliseconds(200), _time, stoppingToken)).ConfigureAwait(false);
+                // Unregisters the callback when the tick, not a change, ended the wait.
+                await stopWaiting.CancelAsync().ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -63,13 +67,6 @@ public sealed class Orchestrator : BackgroundService
             StopAll();
             await Task.WhenAll(_runners.Values.Select(r => r.Task)).ConfigureAwait(false);
         }
-    }
-
-    private Task WaitForChangeAsync(CancellationToken cancellationToken)
-    {
-        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _store.GetChangeToken().RegisterChangeCallback(static s => ((TaskCompletionSource)s!).TrySetResult(), signal);
-        return signal.Task.WaitAsync(cancellationToken);
     }
 
     private void Reconcile(bool wasLeader)

@@ -17,13 +17,11 @@ internal sealed class UpdateBdbMachine : IActionMachine
 
     public async Task StepAsync(ActionContext context, ActionRecord action, CancellationToken cancellationToken)
     {
-        var bdbUid = BdbSteps.BdbUidOf(action);
-        if (context.State.Bdbs.GetValueOrDefault(bdbUid) is not { } bdb)
+        if (await BdbSteps.DatabaseOrFailAsync(context, action, cancellationToken).ConfigureAwait(false) is not { } bdb)
         {
-            await context.AdvanceAsync(action, BdbSteps.Failed, action.Progress, [], cancellationToken, ActionStatus.Failed,
-                $"bdb {bdbUid} no longer exists").ConfigureAwait(false);
             return;
         }
+        var bdbUid = bdb.Uid;
         switch (action.State)
         {
             case ApplyEndpoint:

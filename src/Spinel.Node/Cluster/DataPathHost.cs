@@ -67,11 +67,7 @@ internal sealed partial class DataPathHost(IClusterStore store, ClusterNodeOptio
             {
                 return node.Uid;
             }
-            var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (token.RegisterChangeCallback(static s => ((TaskCompletionSource)s!).TrySetResult(), changed))
-            {
-                await changed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await token.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
