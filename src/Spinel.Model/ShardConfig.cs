@@ -32,10 +32,23 @@ public sealed record ShardConfig
     /// <summary>Redis <c>maxmemory-policy</c>.</summary>
     public string EvictionPolicy { get; init; } = "volatile-lru";
 
+    /// <summary>
+    /// True while the shard's slots are being handed over (failover, migration): proxies park new requests for them
+    /// until the topology clears the flag, instead of sending them to a master that is going away.
+    /// </summary>
+    public bool Held { get; init; }
+
+    /// <summary>
+    /// Raised by the control plane to let a node agent start this shard again as it is (e.g. a crashed master of a
+    /// replicated pair that could not be failed over); the agent never restarts such a master on its own.
+    /// </summary>
+    public long Generation { get; init; }
+
     public bool Equals(ShardConfig? other) =>
         other is not null && Uid == other.Uid && BdbUid == other.BdbUid && NodeUid == other.NodeUid &&
         Host == other.Host && Port == other.Port && Role == other.Role && ReplicaOf == other.ReplicaOf &&
-        Slots.SequenceEqual(other.Slots) && MaxMemoryBytes == other.MaxMemoryBytes && EvictionPolicy == other.EvictionPolicy;
+        Slots.SequenceEqual(other.Slots) && MaxMemoryBytes == other.MaxMemoryBytes && EvictionPolicy == other.EvictionPolicy &&
+        Held == other.Held && Generation == other.Generation;
 
     public override int GetHashCode() => HashCode.Combine(Uid, BdbUid, NodeUid, Port, Role, MaxMemoryBytes);
 }

@@ -11,4 +11,11 @@ public interface INodeOperations
     /// the existing record, so a joiner that lost the answer can retry.
     /// </summary>
     Task<OperationOutcome<NodeRecord>> JoinAsync(NodeRecord candidate, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts removing a node (status <c>decommissioning</c>): its shards and endpoints move to other nodes, then it
+    /// leaves the Raft membership and the store. Errors: <c>node_not_exist</c> (404), <c>node_busy</c> (409, a removal
+    /// runs), <c>insufficient_resources</c> (406, nowhere to move a shard), <c>last_node</c> / quorum loss (406).
+    /// </summary>
+    Task<OperationOutcome<NodeRecord>> RemoveAsync(int nodeUid, CancellationToken cancellationToken);
 }

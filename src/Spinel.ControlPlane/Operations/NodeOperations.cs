@@ -67,6 +67,9 @@ public sealed class NodeOperations(IClusterStore store, ILogger<NodeOperations> 
         }
     }
 
+    public Task<OperationOutcome<NodeRecord>> RemoveAsync(int nodeUid, CancellationToken cancellationToken) =>
+        Task.FromResult(OperationOutcome.Fail<NodeRecord>(OperationErrorKind.Internal, "not_implemented", "node removal is not available yet"));
+
     private async Task<bool> AddMemberAsync(System.Net.EndPoint endPoint, CancellationToken cancellationToken) =>
         IsMember(endPoint) || await store.AddMemberAsync(endPoint, cancellationToken).ConfigureAwait(false);
 

@@ -54,6 +54,9 @@ public sealed record BdbRecord
     /// <summary>Most client connections the endpoint accepts at once (<c>max_connections</c>); 0 means no limit.</summary>
     public int MaxConnections { get; init; }
 
+    /// <summary>Whether replicas lost with a node are re-created elsewhere (<c>slave_ha</c>); needs the cluster's too.</summary>
+    public bool SlaveHa { get; init; } = true;
+
     public BdbStatus Status { get; init; } = BdbStatus.Pending;
 
     /// <summary>When the database was created, as the proposer's clock read it.</summary>

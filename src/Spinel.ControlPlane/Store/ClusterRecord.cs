@@ -14,4 +14,13 @@ public sealed record ClusterRecord
 
     /// <summary>PEM private key of the certificate authority, so that a joining node can issue its own certificate.</summary>
     public string? CertificateAuthorityKeyPem { get; init; }
+
+    /// <summary>How fast a silent node is declared down (<c>failure_detection_sensitivity</c>): high for a LAN, low for clouds.</summary>
+    public FailureDetectionSensitivity FailureDetectionSensitivity { get; init; } = FailureDetectionSensitivity.High;
+
+    /// <summary>Whether replicas lost with a node are re-created elsewhere (<c>slave_ha</c>).</summary>
+    public bool SlaveHa { get; init; } = true;
+
+    /// <summary>How long a node must stay down before its replicas are re-created elsewhere (<c>slave_ha_grace_period</c>), in seconds.</summary>
+    public int SlaveHaGracePeriod { get; init; } = 600;
 }

@@ -40,6 +40,28 @@ public static partial class ClusterStateMachine
         return Accept(next with { Version = state.Version }, assigned.ToValueList());
     }
 
+    private static CommandResult ApplyUpdateCluster(ClusterState state, UpdateCluster command)
+    {
+        var cluster = command.Cluster;
+        if (!string.Equals(cluster.Name, state.Cluster!.Name, StringComparison.Ordinal))
+        {
+            return Reject(state, RejectionCode.Invalid, "the cluster name cannot change");
+        }
+        if (cluster.SlaveHaGracePeriod < 0)
+        {
+            return Reject(state, RejectionCode.Invalid, "slave_ha_grace_period is negative");
+        }
+        // The certificate authority is not the caller's to replace.
+        return Accept(state with
+        {
+            Cluster = cluster with
+            {
+                CertificateAuthorityPem = state.Cluster.CertificateAuthorityPem,
+                CertificateAuthorityKeyPem = state.Cluster.CertificateAuthorityKeyPem,
+            },
+        });
+    }
+
     private static CommandResult ApplyAddNode(ClusterState state, AddNode command)
     {
         var node = command.Node;

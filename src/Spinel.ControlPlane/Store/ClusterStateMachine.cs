@@ -43,6 +43,7 @@ public static partial class ClusterStateMachine
             PutUser c => ApplyPutUser(state, c),
             DeleteUser c => ApplyDeleteUser(state, c),
             Batch c => ApplyBatch(state, c),
+            UpdateCluster c => ApplyUpdateCluster(state, c),
             _ => Reject(state, RejectionCode.Malformed, $"unknown command {command.GetType().Name}"),
         };
     }

@@ -25,4 +25,10 @@ public sealed record ShardRecord
     public required int Port { get; init; }
 
     public ShardStatus Status { get; init; } = ShardStatus.Active;
+
+    /// <summary>True while the shard's slots are handed over (failover, migration): proxies park requests for them.</summary>
+    public bool Held { get; init; }
+
+    /// <summary>Raised to let a node agent start the shard again as it is (a crashed master that could not fail over).</summary>
+    public long Generation { get; init; }
 }

@@ -68,6 +68,8 @@ public static class ClusterTopologyMapper
                 Port = s.Port,
                 Role = s.Role,
                 ReplicaOf = s.ReplicaOf,
+                Held = s.Held,
+                Generation = s.Generation,
                 Slots = s.AssignedSlots.AsImmutableArray(),
                 MaxMemoryBytes = maxMemory,
                 EvictionPolicy = evictionPolicy,

@@ -24,6 +24,7 @@ namespace Spinel.ControlPlane.Store.Commands;
 [JsonDerivedType(typeof(PutUser), "put_user")]
 [JsonDerivedType(typeof(DeleteUser), "delete_user")]
 [JsonDerivedType(typeof(Batch), "batch")]
+[JsonDerivedType(typeof(UpdateCluster), "update_cluster")]
 public abstract record ClusterCommand
 {
     private protected ClusterCommand()
