@@ -167,10 +167,16 @@ public sealed class DatabaseOperations(IClusterStore store, IReadinessProbe prob
             LastChangedTime = now,
             Version = current.Version,
         };
+        var replicas = ReplicaChanges.For(state, current, bdb);
+        if (replicas.Error is { } replicaError)
+        {
+            return Decision.Fail(replicaError);
+        }
         var action = NewAction(ActionNames.UpdateBdb, bdb.Uid, UpdateBdbMachine.ApplyEndpoint, 10, now);
         return new Decision(bdb, action.ActionUid,
         [
             new PutBdb { Bdb = bdb, ExpectedVersion = current.Version },
+            .. replicas.Commands,
             new PutAction { Action = action, ExpectedVersion = 0 },
         ]);
     }
@@ -234,10 +240,6 @@ public sealed class DatabaseOperations(IClusterStore store, IReadinessProbe prob
         if (desired.ShardsCount != current.ShardsCount)
         {
             return new(OperationErrorKind.InvalidConfiguration, "invalid_sharding", "changing shards_count of an existing database is not supported yet");
-        }
-        if (desired.Replication != current.Replication)
-        {
-            return new(OperationErrorKind.InvalidConfiguration, "invalid_replication", "changing replication of an existing database is not supported yet");
         }
         if (desired.Sharding != current.Sharding || !desired.ShardKeyRegex.Equals(current.ShardKeyRegex))
         {

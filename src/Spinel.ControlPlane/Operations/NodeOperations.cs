@@ -7,7 +7,7 @@ using Spinel.ControlPlane.Store.Commands;
 namespace Spinel.ControlPlane.Operations;
 
 /// <summary>The leader's side of a node joining: Raft membership first, then the node record that tells the node its uid.</summary>
-public sealed class NodeOperations(IClusterStore store, ILogger<NodeOperations> logger) : INodeOperations
+public sealed class NodeOperations(IClusterStore store, ILogger<NodeOperations> logger, TimeProvider time) : INodeOperations
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -67,8 +67,51 @@ public sealed class NodeOperations(IClusterStore store, ILogger<NodeOperations> 
         }
     }
 
-    public Task<OperationOutcome<NodeRecord>> RemoveAsync(int nodeUid, CancellationToken cancellationToken) =>
-        Task.FromResult(OperationOutcome.Fail<NodeRecord>(OperationErrorKind.Internal, "not_implemented", "node removal is not available yet"));
+    public async Task<OperationOutcome<NodeRecord>> RemoveAsync(int nodeUid, CancellationToken cancellationToken)
+    {
+        if (!store.IsLeader)
+        {
+            return NotLeader();
+        }
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var state = store.Current;
+            if (state.Nodes.GetValueOrDefault(nodeUid) is not { } node)
+            {
+                return OperationOutcome.Fail<NodeRecord>(OperationErrorKind.NotFound, "node_not_exist", $"node {nodeUid} does not exist");
+            }
+            var objectName = ActionNames.NodeObject(nodeUid);
+            if (state.Actions.Values.FirstOrDefault(a => a.ObjectName == objectName && a.Status is ActionStatus.Pending or ActionStatus.Active) is { } running)
+            {
+                return OperationOutcome.Fail<NodeRecord>(OperationErrorKind.Busy, "node_busy", $"node {nodeUid} is busy with {running.Name} ({running.ActionUid})");
+            }
+            if (state.Nodes.Count <= 1)
+            {
+                return OperationOutcome.Fail<NodeRecord>(OperationErrorKind.InvalidConfiguration, "last_node", "the last node of a cluster cannot be removed");
+            }
+            var others = state.Nodes.Values.Where(n => n.Uid != nodeUid).ToList();
+            if (others.All(n => n.Status != NodeStatus.Active))
+            {
+                return OperationOutcome.Fail<NodeRecord>(OperationErrorKind.InvalidConfiguration, "insufficient_resources",
+                    "no other active node can take the node's shards and endpoints");
+            }
+            var action = HaActions.New(ActionNames.RemoveNode, objectName, RemoveNodeMachine.Decommission, default, time.GetUtcNow());
+            var result = await store.ProposeAsync(new PutAction { Action = action, ExpectedVersion = 0, ExpectedClusterVersion = state.Version }, cancellationToken)
+                .ConfigureAwait(false);
+            return result.Status switch
+            {
+                ProposeStatus.Applied => OperationOutcome.Ok(node, action.ActionUid),
+                ProposeStatus.NotLeader => NotLeader(),
+                ProposeStatus.Rejected => OperationOutcome.Fail<NodeRecord>(OperationErrorKind.Busy, "busy", "the cluster changed while the request was decided; retry"),
+                _ => OperationOutcome.Fail<NodeRecord>(OperationErrorKind.Unavailable, "no_quorum", result.Description),
+            };
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     private async Task<bool> AddMemberAsync(System.Net.EndPoint endPoint, CancellationToken cancellationToken) =>
         IsMember(endPoint) || await store.AddMemberAsync(endPoint, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Spinel.ControlPlane.Health;
 using Spinel.ControlPlane.Store;
 using Spinel.ControlPlane.Store.Commands;
 
@@ -6,7 +7,8 @@ namespace Spinel.ControlPlane.Orchestration;
 
 /// <summary>What one step of a state machine works with: the store, the probe, and how to move the action on.</summary>
 internal sealed class ActionContext(
-    IClusterStore store, string actionUid, IReadinessProbe probe, OrchestratorOptions options, TimeProvider time, ILogger logger)
+    IClusterStore store, string actionUid, IReadinessProbe probe, OrchestratorOptions options, TimeProvider time, ILogger logger,
+    IClusterHealth health, LeaderFence fence)
 {
     public ClusterState State => store.Current;
 
@@ -17,6 +19,15 @@ internal sealed class ActionContext(
     public TimeProvider Time => time;
 
     public ILogger Logger => logger;
+
+    public IClusterHealth Health => health;
+
+    public LeaderFence Fence => fence;
+
+    public OrchestratorOptions Options => options;
+
+    /// <summary>Whether the node answers heartbeats, by the cluster's failure detection settings.</summary>
+    public bool IsNodeAlive(int nodeUid) => health.IsAlive(nodeUid, HeartbeatTimings.For(State).NodeTimeout);
 
     /// <summary>
     /// Writes <paramref name="commands"/> together with the action's next state in one batch that expects the action
@@ -42,10 +53,14 @@ internal sealed class ActionContext(
         }
     }
 
+    /// <summary>Takes a member out of the Raft membership (leader only); false when it is no member.</summary>
+    public Task<bool> RemoveMemberAsync(System.Net.EndPoint raftEndPoint, CancellationToken cancellationToken) =>
+        store.RemoveMemberAsync(raftEndPoint, cancellationToken);
+
     /// <summary>Polls <paramref name="condition"/> until it holds; false when <see cref="OrchestratorOptions.StepTimeout"/> passes first.</summary>
-    public async Task<bool> WaitUntilAsync(Func<CancellationToken, Task<bool>> condition, CancellationToken cancellationToken)
+    public async Task<bool> WaitUntilAsync(Func<CancellationToken, Task<bool>> condition, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
-        var deadline = time.GetTimestamp() + (long)(options.StepTimeout.TotalSeconds * time.TimestampFrequency);
+        var deadline = time.GetTimestamp() + (long)((timeout ?? options.StepTimeout).TotalSeconds * time.TimestampFrequency);
         while (true)
         {
             if (await condition(cancellationToken).ConfigureAwait(false))

@@ -6,7 +6,13 @@ public static class ActionNames
     public const string CreateBdb = "SMCreateBDB";
     public const string UpdateBdb = "SMUpdateBDB";
     public const string DeleteBdb = "SMDeleteBDB";
+    public const string Failover = "SMFailover";
+    public const string MigrateShards = "SMMigrateShards";
+    public const string RemoveNode = "SMRemoveNode";
 
     /// <summary>The object name of a database's actions, e.g. <c>bdb:3</c>.</summary>
     public static string BdbObject(int bdbUid) => $"bdb:{bdbUid}";
+
+    /// <summary>The object name of a node's actions, e.g. <c>node:2</c>.</summary>
+    public static string NodeObject(int nodeUid) => $"node:{nodeUid}";
 }

@@ -11,4 +11,7 @@ public interface IReadinessProbe
 
     /// <summary>Whether anything accepts TCP connections at the address.</summary>
     Task<bool> IsPortOpenAsync(string host, int port, CancellationToken cancellationToken);
+
+    /// <summary>The shard's INFO replication; null when it does not answer in time.</summary>
+    Task<ReplicationInfo?> GetReplicationAsync(string host, int port, CancellationToken cancellationToken);
 }

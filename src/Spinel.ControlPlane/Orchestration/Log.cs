@@ -24,4 +24,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Node {Uid} ({Address}, raft {RaftEndPoint}) joined the cluster")]
     public static partial void NodeJoined(ILogger logger, int uid, string address, string raftEndPoint);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Failover ({Mode}): shard {Master} on node {MasterNode} hands its slots to replica {Replica} on node {ReplicaNode}")]
+    public static partial void Promoting(ILogger logger, int master, int masterNode, int replica, int replicaNode, string mode);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Moving shard {Shard} from node {From} to node {To} (new shard {NewShard})")]
+    public static partial void MovingShard(ILogger logger, int shard, int from, int to, int newShard);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Node {Uid} left the cluster")]
+    public static partial void NodeRemoved(ILogger logger, int uid);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Spinel.ControlPlane.Health;
 using Spinel.ControlPlane.Store;
 using Spinel.ControlPlane.Store.Commands;
 using Spinel.Model;
@@ -19,18 +20,26 @@ public sealed class Orchestrator : BackgroundService
     private readonly OrchestratorOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<Orchestrator> _logger;
+    private readonly IClusterHealth _health;
+    private readonly LeaderFence _fence;
     private readonly Dictionary<string, IActionMachine> _machines;
     private readonly Dictionary<string, (Task Task, CancellationTokenSource Cancel)> _runners = [];
 
     public Orchestrator(IClusterStore store, IReadinessProbe probe, IOptions<OrchestratorOptions> options, TimeProvider time,
-        ILogger<Orchestrator> logger)
+        ILogger<Orchestrator> logger, IClusterHealth health, LeaderFence fence)
     {
+        _health = health;
+        _fence = fence;
         _store = store;
         _probe = probe;
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _machines = new IActionMachine[] { new CreateBdbMachine(), new UpdateBdbMachine(), new DeleteBdbMachine() }.ToDictionary(m => m.Name);
+        _machines = new IActionMachine[]
+        {
+            new CreateBdbMachine(), new UpdateBdbMachine(), new DeleteBdbMachine(), new FailoverMachine(), new MigrateShardsMachine(),
+            new RemoveNodeMachine(),
+        }.ToDictionary(m => m.Name);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -101,7 +110,7 @@ public sealed class Orchestrator : BackgroundService
     private async Task RunAsync(string actionUid, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        var context = new ActionContext(_store, actionUid, _probe, _options, _time, _logger);
+        var context = new ActionContext(_store, actionUid, _probe, _options, _time, _logger, _health, _fence);
         var crashes = 0;
         while (!cancellationToken.IsCancellationRequested && _store.IsLeader)
         {

@@ -8,6 +8,7 @@ namespace Spinel.ControlPlane.Orchestration;
 public sealed class RespPingProbe : IReadinessProbe
 {
     private static readonly byte[] Ping = "*1\r\n$4\r\nPING\r\n"u8.ToArray();
+    private static readonly byte[] InfoReplication = "*2\r\n$4\r\nINFO\r\n$11\r\nreplication\r\n"u8.ToArray();
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(500);
 
     public async Task<bool> IsShardServingAsync(string host, int port, CancellationToken cancellationToken) =>
@@ -21,6 +22,62 @@ public sealed class RespPingProbe : IReadinessProbe
     {
         using var socket = await ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
         return socket is not null;
+    }
+
+    public async Task<ReplicationInfo?> GetReplicationAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        using var socket = await ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
+        if (socket is null)
+        {
+            return null;
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            await socket.SendAsync(InfoReplication, SocketFlags.None, timeout.Token).ConfigureAwait(false);
+            var buffer = new byte[8192];
+            var filled = 0;
+            while (filled < buffer.Length)
+            {
+                var read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, timeout.Token).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return null;
+                }
+                filled += read;
+                if (TryReadBulk(buffer.AsSpan(0, filled), out var text))
+                {
+                    return text is null ? null : ReplicationInfo.Parse(text);
+                }
+            }
+            return null;
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    // True once the reply is complete: its text for a bulk string, null for anything else (an error).
+    private static bool TryReadBulk(ReadOnlySpan<byte> reply, out string? text)
+    {
+        text = null;
+        var headerEnd = reply.IndexOf((byte)'\n');
+        if (headerEnd < 0)
+        {
+            return false;
+        }
+        if (reply[0] != (byte)'$' || !int.TryParse(reply[1..(headerEnd - 1)], out var length) || length < 0)
+        {
+            return true;
+        }
+        if (reply.Length < headerEnd + 1 + length)
+        {
+            return false;
+        }
+        text = Encoding.ASCII.GetString(reply.Slice(headerEnd + 1, length));
+        return true;
     }
 
     private static async Task<string?> PingAsync(string host, int port, CancellationToken cancellationToken)

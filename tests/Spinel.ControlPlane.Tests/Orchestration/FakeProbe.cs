@@ -24,4 +24,10 @@ internal sealed class FakeProbe : IReadinessProbe
 
     public Task<bool> IsPortOpenAsync(string host, int port, CancellationToken cancellationToken) =>
         Task.FromResult(OpenPorts.ContainsKey($"{host}:{port}"));
+
+    /// <summary>Replication state by <c>host:port</c>; a shard not listed does not answer.</summary>
+    public ConcurrentDictionary<string, ReplicationInfo> Replication { get; } = new();
+
+    public Task<ReplicationInfo?> GetReplicationAsync(string host, int port, CancellationToken cancellationToken) =>
+        Task.FromResult(Replication.TryGetValue($"{host}:{port}", out var info) ? info : null);
 }

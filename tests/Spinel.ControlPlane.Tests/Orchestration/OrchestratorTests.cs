@@ -14,6 +14,8 @@ public sealed class OrchestratorTests
     private readonly InMemoryClusterStore _store;
     private readonly DatabaseOperations _operations;
 
+    private readonly Spinel.ControlPlane.Health.ClusterHealthRegistry _health = new(TimeProvider.System);
+
     public OrchestratorTests()
     {
         var state = ClusterStateMachine.Apply(ClusterState.Empty, new CreateCluster { Cluster = Records.Cluster(), FirstNode = Records.Node(1) });
@@ -35,7 +37,7 @@ public sealed class OrchestratorTests
 
     private Orchestrator NewOrchestrator(TimeSpan? stepTimeout = null) => new(_store, _probe,
         Options.Create(new OrchestratorOptions { StepTimeout = stepTimeout ?? TimeSpan.FromSeconds(10), PollInterval = TimeSpan.FromMilliseconds(5) }),
-        TimeProvider.System, NullLogger<Orchestrator>.Instance);
+        TimeProvider.System, NullLogger<Orchestrator>.Instance, _health, new Spinel.ControlPlane.Health.LeaderFence());
 
     private async Task<ActionRecord> RunUntilFinishedAsync(string actionUid, TimeSpan? stepTimeout = null)
     {

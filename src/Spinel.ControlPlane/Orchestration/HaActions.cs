@@ -1,0 +1,33 @@
+using Spinel.ControlPlane.Store;
+
+namespace Spinel.ControlPlane.Orchestration;
+
+/// <summary>Builds and finds the actions that move shards around (failover, migration, node removal).</summary>
+public static class HaActions
+{
+    /// <summary>A new action, active from its first state.</summary>
+    public static ActionRecord New(string name, string objectName, string state, ValueDictionary<string, string> data, DateTimeOffset now) => new()
+    {
+        ActionUid = Guid.NewGuid().ToString(),
+        Name = name,
+        ObjectName = objectName,
+        State = state,
+        Status = ActionStatus.Active,
+        Progress = 0,
+        Data = data,
+        CreationTime = now,
+    };
+
+    /// <summary>An unfinished action that moves shards of the database (failover, migration, node removal), or deletes it.</summary>
+    public static ActionRecord? Moving(ClusterState state, int bdbUid)
+    {
+        var objectName = ActionNames.BdbObject(bdbUid);
+        var bdbText = bdbUid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return state.Actions.Values.FirstOrDefault(a =>
+            a.Status is ActionStatus.Pending or ActionStatus.Active &&
+            (a.Name is ActionNames.Failover or ActionNames.MigrateShards or ActionNames.DeleteBdb && a.ObjectName == objectName ||
+             a.Name == ActionNames.MigrateShards && (a.Data.GetValueOrDefault("bdbs") ?? "").Split(',').Contains(bdbText) ||
+             a.Name == ActionNames.RemoveNode && a.State.StartsWith("move_", StringComparison.Ordinal) &&
+             state.Shards.GetValueOrDefault(int.TryParse(a.Data.GetValueOrDefault("move_shard"), out var s) ? s : 0)?.BdbUid == bdbUid));
+    }
+}
