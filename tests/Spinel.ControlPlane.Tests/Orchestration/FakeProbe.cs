@@ -28,6 +28,9 @@ internal sealed class FakeProbe : IReadinessProbe
     /// <summary>Replication state by <c>host:port</c>; a shard not listed does not answer.</summary>
     public ConcurrentDictionary<string, ReplicationInfo> Replication { get; } = new();
 
+    /// <summary>Answers for shards not in <see cref="Replication"/>; null leaves them silent.</summary>
+    public Func<string, int, ReplicationInfo?>? ReplicationAnswer { get; set; }
+
     public Task<ReplicationInfo?> GetReplicationAsync(string host, int port, CancellationToken cancellationToken) =>
-        Task.FromResult(Replication.TryGetValue($"{host}:{port}", out var info) ? info : null);
+        Task.FromResult(Replication.TryGetValue($"{host}:{port}", out var info) ? info : ReplicationAnswer?.Invoke(host, port));
 }
