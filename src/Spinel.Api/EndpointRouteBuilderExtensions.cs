@@ -26,9 +26,11 @@ public static class EndpointRouteBuilderExtensions
         BootstrapEndpoints.Map(v1);
         ClusterEndpoints.Map(v1);
         NodeEndpoints.Map(v1);
+        NodeActionEndpoints.Map(v1);
         InternalNodeEndpoints.Map(v1);
         BdbEndpoints.Map(v1);
         ShardEndpoints.Map(v1);
+        ShardActionEndpoints.Map(v1);
         ActionEndpoints.Map(v1);
         UserEndpoints.Map(v1);
         FallbackEndpoints.Map(v1);

@@ -11,4 +11,5 @@ internal static class EventIds
     public const int OperationFailed = 6;
     public const int UserChanged = 7;
     public const int BootstrapStarted = 8;
+    public const int ClusterSettingsChanged = 9;
 }

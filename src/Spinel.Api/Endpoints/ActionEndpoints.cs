@@ -6,7 +6,6 @@ using Spinel.Api.Http;
 using Spinel.Api.Json;
 using Spinel.Api.Pipeline;
 using Spinel.ControlPlane;
-using Spinel.ControlPlane.Store;
 
 namespace Spinel.Api.Endpoints;
 
@@ -21,20 +20,17 @@ internal static class ActionEndpoints
     }
 
     private static IResult List(IClusterStore store) =>
-        ApiResults.Json(new ActionListDto { StateMachines = ToDtos(store.Current.Actions.Values) }, ApiJsonContext.Default.ActionListDto, Projection.ItemsOfEachList);
+        ApiResults.Json(new ActionListDto { StateMachines = ActionJson.ToDtos(store.Current.Actions.Values) }, ApiJsonContext.Default.ActionListDto, Projection.ItemsOfEachList);
 
     // Actions outlive the database they acted on, so an unknown or deleted bdb has a list too (maybe empty).
     private static IResult ListOfBdb(int bdbUid, IClusterStore store)
     {
         var objectName = "bdb:" + bdbUid.ToString(CultureInfo.InvariantCulture);
-        return ApiResults.List(ToDtos(store.Current.Actions.Values.Where(a => a.ObjectName == objectName)), ApiJsonContext.Default.IReadOnlyListStateMachineDto);
+        return ApiResults.List(ActionJson.ToDtos(store.Current.Actions.Values.Where(a => a.ObjectName == objectName)), ApiJsonContext.Default.IReadOnlyListStateMachineDto);
     }
 
     private static IResult Get(string uid, IClusterStore store) =>
         store.Current.Actions.GetValueOrDefault(uid) is { } action
             ? ApiResults.Object(ActionJson.ToDto(action), ApiJsonContext.Default.StateMachineDto)
             : ApiResults.NotFound(ErrorCodes.ActionNotFound, $"action {uid} does not exist");
-
-    private static List<StateMachineDto> ToDtos(IEnumerable<ActionRecord> actions) =>
-        [.. actions.OrderBy(a => a.CreationTime).ThenBy(a => a.ActionUid, StringComparer.Ordinal).Select(ActionJson.ToDto)];
 }

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Spinel.Api.Http;
 using Spinel.Api.Json;
 using Spinel.Api.Pipeline;
 using Spinel.Api.Validation;
 using Spinel.ControlPlane;
+using Spinel.ControlPlane.Health;
 using Spinel.ControlPlane.Operations;
 using Spinel.ControlPlane.Store;
 
@@ -41,11 +43,11 @@ internal static class BdbEndpoints
             : NotFound(uid);
     }
 
-    private static IResult Shards(int uid, IClusterStore store)
+    private static IResult Shards(int uid, IClusterStore store, [FromServices] IClusterHealth health)
     {
         var state = store.Current;
         return state.Bdbs.ContainsKey(uid)
-            ? ApiResults.List([.. state.ShardsOf(uid).OrderBy(s => s.Uid).Select(ShardJson.ToDto)], ApiJsonContext.Default.IReadOnlyListShardDto)
+            ? ApiResults.List([.. state.ShardsOf(uid).OrderBy(s => s.Uid).Select(s => ShardJson.ToDto(s, state, health))], ApiJsonContext.Default.IReadOnlyListShardDto)
             : NotFound(uid);
     }
 

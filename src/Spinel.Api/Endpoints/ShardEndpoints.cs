@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Spinel.Api.Http;
 using Spinel.Api.Json;
 using Spinel.Api.Pipeline;
 using Spinel.ControlPlane;
+using Spinel.ControlPlane.Health;
 
 namespace Spinel.Api.Endpoints;
 
-/// <summary><c>/v1/shards</c>: the shards of every database.</summary>
+/// <summary><c>/v1/shards</c>: the shards of every database, with what their nodes' heartbeats last told of them.</summary>
 internal static class ShardEndpoints
 {
     public static void Map(RouteGroupBuilder v1)
@@ -17,11 +19,18 @@ internal static class ShardEndpoints
         v1.MapGet("/shards/{uid:int}", Get).WithMetadata(ApiEndpointPolicy.Read);
     }
 
-    private static IResult List(IClusterStore store) =>
-        ApiResults.List([.. store.Current.Shards.Values.Select(ShardJson.ToDto)], ApiJsonContext.Default.IReadOnlyListShardDto);
+    // [FromServices]: a host that lacks IClusterHealth fails the shard reads (500), not the inference of every route.
+    private static IResult List(IClusterStore store, [FromServices] IClusterHealth health)
+    {
+        var state = store.Current;
+        return ApiResults.List([.. state.Shards.Values.Select(s => ShardJson.ToDto(s, state, health))], ApiJsonContext.Default.IReadOnlyListShardDto);
+    }
 
-    private static IResult Get(int uid, IClusterStore store) =>
-        store.Current.Shards.GetValueOrDefault(uid) is { } shard
-            ? ApiResults.Object(ShardJson.ToDto(shard), ApiJsonContext.Default.ShardDto)
+    private static IResult Get(int uid, IClusterStore store, [FromServices] IClusterHealth health)
+    {
+        var state = store.Current;
+        return state.Shards.GetValueOrDefault(uid) is { } shard
+            ? ApiResults.Object(ShardJson.ToDto(shard, state, health), ApiJsonContext.Default.ShardDto)
             : ApiResults.NotFound(ErrorCodes.ShardNotFound, $"shard {uid} does not exist");
+    }
 }

@@ -21,6 +21,8 @@ internal static class ErrorCodes
     public const string NodeNotFound = "node_not_found";
     public const string ShardNotFound = "shard_not_found";
     public const string ActionNotFound = "action_not_found";
+    public const string ShardUidsRequired = "shard_uids_required";
+    public const string TargetNodeUidRequired = "target_node_uid_required";
     public const string UserNotFound = "user_not_found";
     public const string MethodNotAllowed = "method_not_allowed";
     public const string Busy = "busy";

@@ -16,4 +16,8 @@ internal static class ActionJson
         Error = action.Status == ActionStatus.Failed ? action.Error ?? "" : null,
         CreationTime = ApiTime.Format(action.CreationTime),
     };
+
+    /// <summary>Oldest first; actions created in the same second in uid order, so lists are stable.</summary>
+    public static List<StateMachineDto> ToDtos(IEnumerable<ActionRecord> actions) =>
+        [.. actions.OrderBy(a => a.CreationTime).ThenBy(a => a.ActionUid, StringComparer.Ordinal).Select(ToDto)];
 }

@@ -13,6 +13,7 @@ namespace Spinel.Api.Json;
 [JsonSerializable(typeof(ShardDto))]
 [JsonSerializable(typeof(StateMachineDto))]
 [JsonSerializable(typeof(ActionListDto))]
+[JsonSerializable(typeof(ActionAcceptedDto))]
 [JsonSerializable(typeof(UserDto))]
 [JsonSerializable(typeof(ClusterDto))]
 [JsonSerializable(typeof(BootstrapDto))]

@@ -22,6 +22,9 @@ internal sealed record BdbDto
     public string EvictionPolicy { get; init; } = "";
     public bool OssCluster { get; init; }
     public int MaxConnections { get; init; }
+
+    /// <summary>Whether replicas lost with a node are re-created elsewhere; the cluster's <c>slave_ha</c> must allow it too.</summary>
+    public bool SlaveHa { get; init; }
     public string Status { get; init; } = "";
     public IReadOnlyList<int> ShardList { get; init; } = [];
     public string? CreatedTime { get; init; }

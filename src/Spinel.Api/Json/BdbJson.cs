@@ -26,6 +26,7 @@ internal static class BdbJson
         EvictionPolicy = StoreEnumNames<EvictionPolicy>.Name(bdb.EvictionPolicy),
         OssCluster = bdb.OssCluster,
         MaxConnections = bdb.MaxConnections,
+        SlaveHa = bdb.SlaveHa,
         Status = StoreEnumNames<BdbStatus>.Name(bdb.Status),
         ShardList = [.. state.ShardsOf(bdb.Uid).Select(s => s.Uid).Order()],
         CreatedTime = ApiTime.Format(bdb.CreatedTime),

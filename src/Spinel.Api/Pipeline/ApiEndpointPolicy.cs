@@ -6,7 +6,8 @@ namespace Spinel.Api.Pipeline;
 /// <param name="Permission">Checked against the caller's role.</param>
 /// <param name="RunsOnLeader">A write: on a follower it is forwarded to the leader; without a quorum it gets 503.</param>
 /// <param name="IsBootstrap">Allowed without credentials while the node is in no cluster.</param>
-internal sealed record ApiEndpointPolicy(ApiPermission Permission, bool RunsOnLeader, bool IsBootstrap = false)
+/// <param name="BodyOptional">A write that may come without a body (and then without a Content-Type): an action with only optional fields.</param>
+internal sealed record ApiEndpointPolicy(ApiPermission Permission, bool RunsOnLeader, bool IsBootstrap = false, bool BodyOptional = false)
 {
     public static ApiEndpointPolicy Read { get; } = new(ApiPermission.Read, RunsOnLeader: false);
 
@@ -15,6 +16,12 @@ internal sealed record ApiEndpointPolicy(ApiPermission Permission, bool RunsOnLe
     public static ApiEndpointPolicy UserWrite { get; } = new(ApiPermission.ManageUsers, RunsOnLeader: true);
 
     public static ApiEndpointPolicy ClusterWrite { get; } = new(ApiPermission.ManageCluster, RunsOnLeader: true);
+
+    /// <summary>Shard failover and migration: Redis Enterprise lets database managers run them, as database changes.</summary>
+    public static ApiEndpointPolicy ShardAction { get; } = new(ApiPermission.ManageDatabases, RunsOnLeader: true, BodyOptional: true);
+
+    /// <summary>Node actions (<c>remove</c>): admin only.</summary>
+    public static ApiEndpointPolicy NodeAction { get; } = new(ApiPermission.ManageCluster, RunsOnLeader: true, BodyOptional: true);
 
     public static ApiEndpointPolicy BootstrapRead { get; } = new(ApiPermission.Read, RunsOnLeader: false, IsBootstrap: true);
 

@@ -8,6 +8,7 @@ namespace Spinel.Api.Pipeline;
 /// <summary>
 /// Reads the body of a POST or PUT once, after checking its content type (<c>application/json</c>, UTF-8; else 400)
 /// and its size (413 above <see cref="SpinelApiOptions.MaxRequestBodyBytes"/>), and leaves it as a <see cref="BufferedRequestBody"/>.
+/// An endpoint whose body is optional also takes an empty body without a Content-Type.
 /// </summary>
 internal sealed class RequestBodyFilter(IOptions<SpinelApiOptions> options) : IEndpointFilter
 {
@@ -22,9 +23,10 @@ internal sealed class RequestBodyFilter(IOptions<SpinelApiOptions> options) : IE
         {
             return await next(context).ConfigureAwait(false);
         }
-        if (!IsJson(request.ContentType))
+        var isJson = IsJson(request.ContentType);
+        if (!isJson && !(policy.BodyOptional && request.ContentType is null))
         {
-            return ApiResults.BadRequest(ErrorCodes.UnsupportedMediaType, "Content-Type must be application/json");
+            return NotJson();
         }
         if (request.ContentLength > _limit)
         {
@@ -35,9 +37,15 @@ internal sealed class RequestBodyFilter(IOptions<SpinelApiOptions> options) : IE
         {
             return TooLarge();
         }
+        if (!isJson && body.Length > 0)
+        {
+            return NotJson();
+        }
         context.HttpContext.Features.Set(new BufferedRequestBody(body));
         return await next(context).ConfigureAwait(false);
     }
+
+    private static ApiJsonResult NotJson() => ApiResults.BadRequest(ErrorCodes.UnsupportedMediaType, "Content-Type must be application/json");
 
     private ApiJsonResult TooLarge() =>
         ApiResults.Error(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, $"the body is larger than {_limit} bytes");

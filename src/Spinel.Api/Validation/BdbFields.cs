@@ -48,6 +48,7 @@ internal static class BdbFields
         ["eviction_policy"] = Enum<EvictionPolicy>(static (b, v) => b with { EvictionPolicy = v }),
         ["oss_cluster"] = Bool(static (b, v) => b with { OssCluster = v }),
         ["max_connections"] = Int(0, int.MaxValue, static (b, v) => b with { MaxConnections = v }),
+        ["slave_ha"] = Bool(static (b, v) => b with { SlaveHa = v }),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static Setter Int(int min, int max, Func<BdbRecord, int, BdbRecord> set) => (string field, JsonElement value, ref BdbRecord bdb) =>

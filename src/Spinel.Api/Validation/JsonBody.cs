@@ -18,9 +18,18 @@ internal static class JsonBody
         AllowDuplicateProperties = false,
     };
 
+    private static readonly ReadOnlyMemory<byte> EmptyObject = "{}"u8.ToArray();
+
     /// <summary>Parses the request body that <see cref="Pipeline.RequestBodyFilter"/> read.</summary>
     public static bool TryParseObject(HttpContext context, [NotNullWhen(true)] out JsonDocument? document, [NotNullWhen(false)] out RequestError? error) =>
         TryParseObject(context.GetBufferedBody().Bytes, out document, out error);
+
+    /// <summary>Like <see cref="TryParseObject(HttpContext, out JsonDocument?, out RequestError?)"/>, but an empty body reads as <c>{}</c>.</summary>
+    public static bool TryParseOptionalObject(HttpContext context, [NotNullWhen(true)] out JsonDocument? document, [NotNullWhen(false)] out RequestError? error)
+    {
+        var body = context.GetBufferedBody().Bytes;
+        return TryParseObject(body.IsEmpty ? EmptyObject : body, out document, out error);
+    }
 
     public static bool TryParseObject(ReadOnlyMemory<byte> body, [NotNullWhen(true)] out JsonDocument? document, [NotNullWhen(false)] out RequestError? error)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Spinel.Api.Json;
 
@@ -59,6 +60,53 @@ internal static class JsonFields
         return StoreEnumNames<TEnum>.TryParse(value.GetString()!, out result)
             ? null
             : RequestError.Parameter($"{field} must be one of {StoreEnumNames<TEnum>.AllNames}, not '{value.GetString()}'");
+    }
+
+    /// <summary>A positive uid, given as a number or (as Redis Enterprise writes shard uids) a string of digits.</summary>
+    public static RequestError? ReadUid(string field, JsonElement value, out int uid)
+    {
+        uid = 0;
+        var parsed = value.ValueKind switch
+        {
+            JsonValueKind.Number => value.TryGetInt32(out var number) ? number : -1,
+            JsonValueKind.String => int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : -1,
+            _ => (int?)null,
+        };
+        if (parsed is not { } candidate)
+        {
+            return WrongType(field, "a uid (an integer or a string of digits)", value);
+        }
+        if (candidate < 1)
+        {
+            return RequestError.Parameter($"{field} must be a positive uid, not {value.GetRawText()}");
+        }
+        uid = candidate;
+        return null;
+    }
+
+    /// <summary>An array of uids (see <see cref="ReadUid"/>), duplicates dropped, in the order given.</summary>
+    public static RequestError? ReadUids(string field, JsonElement value, out IReadOnlyList<int> uids)
+    {
+        uids = [];
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return WrongType(field, "an array of uids", value);
+        }
+        var read = new List<int>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (ReadUid($"{field}[{index++}]", item, out var uid) is { } error)
+            {
+                return error;
+            }
+            if (!read.Contains(uid))
+            {
+                read.Add(uid);
+            }
+        }
+        uids = read;
+        return null;
     }
 
     public static RequestError UnknownField(string field) => RequestError.Schema($"unknown field '{field}'");

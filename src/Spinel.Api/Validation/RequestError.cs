@@ -14,6 +14,9 @@ internal sealed record RequestError(int StatusCode, string ErrorCode, string Des
 
     public static RequestError NotAcceptable(string errorCode, string description) => new(StatusCodes.Status406NotAcceptable, errorCode, description);
 
+    /// <summary>404: Redis Enterprise's answer when a required uid (<c>shard_uids</c>, <c>target_node_uid</c>) is missing.</summary>
+    public static RequestError NotFound(string errorCode, string description) => new(StatusCodes.Status404NotFound, errorCode, description);
+
     public static RequestError BadRequest(string errorCode, string description) => new(StatusCodes.Status400BadRequest, errorCode, description);
 
     public IResult ToResult() => ApiResults.Error(StatusCode, ErrorCode, Description);

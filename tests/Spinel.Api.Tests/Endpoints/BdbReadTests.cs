@@ -32,6 +32,7 @@ public sealed class BdbReadTests
         Assert.Equal("volatile-lru", (string?)bdb["eviction_policy"]);
         Assert.False((bool)bdb["oss_cluster"]!);
         Assert.Equal(0, (int)bdb["max_connections"]!);
+        Assert.True((bool)bdb["slave_ha"]!);
         Assert.Equal("active", (string?)bdb["status"]);
         Assert.Equal([1, 2, 3, 4], bdb["shard_list"]!.AsArray().Select(n => (int)n!));
         Assert.Equal("2025-03-01T12:00:00Z", (string?)bdb["created_time"]);

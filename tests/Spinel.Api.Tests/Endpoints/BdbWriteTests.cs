@@ -105,6 +105,32 @@ public sealed class BdbWriteTests
         Assert.Equal(host.Databases.ActionUid, (string?)bdb["action_uid"]);
     }
 
+    [Theory]
+    [InlineData("""{"replication":false}""", false, true)]
+    [InlineData("""{"replication":true,"slave_ha":false}""", true, false)]
+    public async Task Update_ReplicationAndSlaveHa_ReachTheOperation(string body, bool replication, bool slaveHa)
+    {
+        await using var host = await ApiTestHost.StartWithClusterAsync();
+        host.AddDatabase();
+
+        var bdb = await host.Client().PutJsonAsync("/v1/bdbs/1", body).ExpectAsync(HttpStatusCode.OK);
+
+        var desired = Assert.Single(host.Databases.Calls).Bdb!;
+        Assert.Equal((replication, slaveHa), (desired.Replication, desired.SlaveHa));
+        Assert.Equal(replication, (bool)bdb["replication"]!);
+        Assert.Equal(slaveHa, (bool)bdb["slave_ha"]!);
+    }
+
+    [Fact]
+    public async Task Create_SlaveHaOff_ReachesTheOperation()
+    {
+        await using var host = await ApiTestHost.StartWithClusterAsync();
+
+        await host.Client().PostJsonAsync("/v1/bdbs", """{"name":"db1","memory_size":1,"slave_ha":false}""").ExpectAsync(HttpStatusCode.OK);
+
+        Assert.False(Assert.Single(host.Databases.Calls).Bdb!.SlaveHa);
+    }
+
     [Fact]
     public async Task Update_UnknownDatabase_Is404()
     {

@@ -7,7 +7,7 @@ namespace Spinel.Api.Tests.Endpoints;
 public sealed class ClusterAndNodeEndpointsTests
 {
     [Fact]
-    public async Task GetCluster_NameAndCreatedTime_NeverTheCaKey()
+    public async Task GetCluster_NameCreatedTimeAndHaSettings_NeverTheCaKey()
     {
         await using var host = await ApiTestHost.StartWithClusterAsync();
 
@@ -15,7 +15,9 @@ public sealed class ClusterAndNodeEndpointsTests
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("""{"name":"cluster.local","created_time":"2025-03-01T12:00:00Z"}""", text);
+        Assert.Equal("""
+            {"name":"cluster.local","created_time":"2025-03-01T12:00:00Z","failure_detection_sensitivity":"high","slave_ha":true,"slave_ha_grace_period":600}
+            """.Trim(), text);
     }
 
     [Theory]
@@ -29,6 +31,7 @@ public sealed class ClusterAndNodeEndpointsTests
         var cluster = await host.Client().PutJsonAsync("/v1/cluster", body).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal("cluster.local", (string?)cluster["name"]);
+        Assert.Empty(host.Store.Proposals);
     }
 
     [Theory]
@@ -36,11 +39,21 @@ public sealed class ClusterAndNodeEndpointsTests
     [InlineData("""{"rack_aware":true}""", "invalid_schema")]
     [InlineData("""{"created_time":"x"}""", "invalid_schema")]
     [InlineData("""{"name":3}""", "invalid_schema")]
+    [InlineData("""{"failure_detection_sensitivity":"medium"}""", "invalid_parameter")]
+    [InlineData("""{"failure_detection_sensitivity":"HIGH"}""", "invalid_parameter")]
+    [InlineData("""{"failure_detection_sensitivity":1}""", "invalid_schema")]
+    [InlineData("""{"slave_ha":"enabled"}""", "invalid_schema")]
+    [InlineData("""{"slave_ha_grace_period":-1}""", "invalid_parameter")]
+    [InlineData("""{"slave_ha_grace_period":1.5}""", "invalid_parameter")]
+    [InlineData("""{"slave_ha_grace_period":"60"}""", "invalid_schema")]
+    [InlineData("""{"slave_ha":false,"watchdog_profile":"cloud"}""", "invalid_schema")]
     public async Task PutCluster_Changes_Are406(string body, string errorCode)
     {
         await using var host = await ApiTestHost.StartWithClusterAsync();
 
         await host.Client().PutJsonAsync("/v1/cluster", body).ExpectErrorAsync(HttpStatusCode.NotAcceptable, errorCode);
+
+        Assert.Empty(host.Store.Proposals);
     }
 
     [Fact]

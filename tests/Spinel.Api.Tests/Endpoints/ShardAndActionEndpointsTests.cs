@@ -16,7 +16,7 @@ public sealed class ShardAndActionEndpointsTests
         var shards = (await host.Client().GetOkAsync("/v1/shards")).AsArray();
 
         Assert.Equal(4, shards.Count);
-        Assert.Equal("""{"uid":"1","bdb_uid":1,"node_uid":"1","role":"master","assigned_slots":"0-8191","status":"active","detailed_status":"ok"}""",
+        Assert.Equal("""{"uid":"1","bdb_uid":1,"node_uid":"1","role":"master","assigned_slots":"0-8191","status":"active","detailed_status":"unknown"}""",
             shards[0]!.ToJsonString());
         Assert.Equal("slave", (string?)shards[3]!["role"]);
         Assert.Equal("2", (string?)shards[3]!["node_uid"]);

@@ -11,6 +11,7 @@ using Spinel.Api.Auth;
 using Spinel.Api.Bootstrap;
 using Spinel.Api.Forwarding;
 using Spinel.ControlPlane;
+using Spinel.ControlPlane.Health;
 using Spinel.ControlPlane.Operations;
 using Spinel.ControlPlane.Store;
 using Spinel.ControlPlane.Store.Commands;
@@ -41,6 +42,8 @@ public sealed class ApiTestHost : IAsyncDisposable
         Leader = leader;
         Databases = (FakeDatabaseOperations)app.Services.GetRequiredService<IDatabaseOperations>();
         Nodes = (FakeNodeOperations)app.Services.GetRequiredService<INodeOperations>();
+        Shards = (FakeShardOperations)app.Services.GetRequiredService<IShardOperations>();
+        Health = (ClusterHealthRegistry)app.Services.GetRequiredService<IClusterHealth>();
         Bootstrap = (FakeBootstrapService)app.Services.GetRequiredService<IBootstrapService>();
     }
 
@@ -51,6 +54,11 @@ public sealed class ApiTestHost : IAsyncDisposable
     public FakeDatabaseOperations Databases { get; }
 
     public FakeNodeOperations Nodes { get; }
+
+    public FakeShardOperations Shards { get; }
+
+    /// <summary>The real registry on <see cref="Time"/>: tests record heartbeats into it.</summary>
+    public ClusterHealthRegistry Health { get; }
 
     public FakeBootstrapService Bootstrap { get; }
 
@@ -71,6 +79,8 @@ public sealed class ApiTestHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IDatabaseOperations>(new FakeDatabaseOperations(store));
         builder.Services.AddSingleton<INodeOperations>(new FakeNodeOperations(store));
+        builder.Services.AddSingleton<IShardOperations>(new FakeShardOperations());
+        builder.Services.AddSingleton<IClusterHealth>(new ClusterHealthRegistry(time));
         builder.Services.AddSingleton<IBootstrapService>(new FakeBootstrapService());
         builder.Services.AddSingleton<IForwardingHandlerFactory>(new RecordingHandlerFactory(leader));
         builder.Services.AddSpinelApi(configure);
@@ -142,6 +152,13 @@ public sealed class ApiTestHost : IAsyncDisposable
                 Status = ActionStatus.Active, Progress = 40, CreationTime = Time.GetUtcNow(),
             },
         });
+    }
+
+    /// <summary>Makes this node a follower of node 2 (added by <see cref="AddDatabase"/>): writes go to https://127.0.0.2:9443.</summary>
+    public void FollowNode2()
+    {
+        Store.IsLeader = false;
+        Store.LeaderRaftEndPoint = IPEndPoint.Parse("127.0.0.2:3333");
     }
 
     /// <summary>Adds a user straight to the store; returns its uid.</summary>

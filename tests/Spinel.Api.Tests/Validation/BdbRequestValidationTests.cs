@@ -112,6 +112,7 @@ public sealed class BdbRequestValidationTests
     [InlineData("""{"name":"a","memory_size":1,"colour":"red"}""", "invalid_schema", "colour")]
     [InlineData("""{"name":"a","memory_size":"1g"}""", "invalid_schema", "memory_size")]
     [InlineData("""{"name":"a","memory_size":1,"replication":"yes"}""", "invalid_schema", "replication")]
+    [InlineData("""{"name":"a","memory_size":1,"slave_ha":"enabled"}""", "invalid_schema", "slave_ha")]
     [InlineData("""{"name":"a","memory_size":1,"shards_count":"2"}""", "invalid_schema", "shards_count")]
     [InlineData("""{"name":1,"memory_size":1}""", "invalid_schema", "name")]
     [InlineData("""{"name":"a","memory_size":1,"shard_key_regex":".*"}""", "invalid_schema", "shard_key_regex")]
