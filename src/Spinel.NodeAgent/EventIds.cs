@@ -25,4 +25,8 @@ internal static class EventIds
     public const int OrphanScanFailed = 20;
     public const int SupervisorStopping = 21;
     public const int ShardStepFailed = 22;
+    public const int ShardAwaitingDecision = 23;
+    public const int LaunchMarkerFailed = 24;
+    public const int ShardUnresponsive = 25;
+    public const int ShardResponsiveAgain = 26;
 }

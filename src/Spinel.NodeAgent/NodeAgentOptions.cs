@@ -32,7 +32,18 @@ public sealed class NodeAgentOptions
     /// <value>Defaults to 30 seconds.</value>
     public TimeSpan MaxRestartDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often each running shard is sent PING.</summary>
-    /// <value>Defaults to 5 seconds.</value>
-    public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>How often each running shard is asked for <c>INFO replication</c>.</summary>
+    /// <value>Defaults to 250 milliseconds.</value>
+    public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a shard has to answer a health check before the check counts as failed.</summary>
+    /// <value>Defaults to 500 milliseconds.</value>
+    public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Failed health checks in a row after which a shard is reported <see cref="ShardState.Unresponsive"/>; it is not
+    /// killed for that, the control plane decides.
+    /// </summary>
+    /// <value>Defaults to 3.</value>
+    public int UnresponsiveAfter { get; set; } = 3;
 }

@@ -28,6 +28,11 @@ public sealed class NodeAgentOptionsValidator : IValidateOptions<NodeAgentOption
         RequirePositive(failures, options.StartTimeout, nameof(NodeAgentOptions.StartTimeout));
         RequirePositive(failures, options.StopTimeout, nameof(NodeAgentOptions.StopTimeout));
         RequirePositive(failures, options.HealthCheckInterval, nameof(NodeAgentOptions.HealthCheckInterval));
+        RequirePositive(failures, options.HealthCheckTimeout, nameof(NodeAgentOptions.HealthCheckTimeout));
+        if (options.UnresponsiveAfter < 1)
+        {
+            failures.Add($"{nameof(NodeAgentOptions.UnresponsiveAfter)} must be at least 1.");
+        }
         if (options.RestartDelay < TimeSpan.Zero)
         {
             failures.Add($"{nameof(NodeAgentOptions.RestartDelay)} must not be negative.");

@@ -6,10 +6,13 @@ public enum ShardState
     /// <summary>The process was launched and has not answered PING yet.</summary>
     Starting,
 
-    /// <summary>The process answered PING and has not exited since.</summary>
+    /// <summary>The process answered its last health check (or its start probe) and has not exited since.</summary>
     Running,
 
-    /// <summary>The process exited without being asked to; a restart is due or under way.</summary>
+    /// <summary>
+    /// The process exited without being asked to; a restart is due or under way, or, when
+    /// <see cref="ShardStatus.AwaitingDecision"/> is set, waits for the control plane.
+    /// </summary>
     Crashed,
 
     /// <summary>The process was stopped on purpose (shard removed, node shutting down).</summary>
@@ -17,4 +20,10 @@ public enum ShardState
 
     /// <summary>The process could not be started (port in use, timeout, bad config); retried with backoff.</summary>
     Failed,
+
+    /// <summary>
+    /// The process runs but failed <see cref="NodeAgentOptions.UnresponsiveAfter"/> health checks in a row; it is left
+    /// running and becomes <see cref="Running"/> again on the next good check.
+    /// </summary>
+    Unresponsive,
 }

@@ -47,4 +47,30 @@ public class NodeAgentOptionsValidatorTests
         Assert.Contains(nameof(NodeAgentOptions.StartTimeout), result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains(nameof(NodeAgentOptions.MaxRestartDelay), result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_NoHealthCheckTimeoutAndUnresponsiveAfterZero_FailsNamingBoth()
+    {
+        var result = _validator.Validate(null, new NodeAgentOptions
+        {
+            NodeUid = 1,
+            DataDir = "/tmp/spinel",
+            HealthCheckTimeout = TimeSpan.Zero,
+            UnresponsiveAfter = 0,
+        });
+
+        Assert.True(result.Failed);
+        Assert.Contains(nameof(NodeAgentOptions.HealthCheckTimeout), result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains(nameof(NodeAgentOptions.UnresponsiveAfter), result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Defaults_CheckHealthFourTimesASecond()
+    {
+        var options = new NodeAgentOptions();
+
+        Assert.Equal(
+            (TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), 3),
+            (options.HealthCheckInterval, options.HealthCheckTimeout, options.UnresponsiveAfter));
+    }
 }

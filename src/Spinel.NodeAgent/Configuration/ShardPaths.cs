@@ -11,6 +11,9 @@ internal sealed record ShardPaths(string Directory)
 
     public string LogFile => Path.Combine(Directory, "redis.log");
 
+    /// <summary>Written once the process first answered, holding the generation it ran with: the shard has run before.</summary>
+    public string LaunchedMarker => Path.Combine(Directory, "launched");
+
     public static ShardPaths For(string dataDir, int shardUid) =>
         new(Path.Combine(Path.GetFullPath(dataDir), ShardsFolder, shardUid.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

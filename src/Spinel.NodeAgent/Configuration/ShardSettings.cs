@@ -21,6 +21,19 @@ internal sealed record ShardSettings
 
     public int? MasterPort { get; init; }
 
+    /// <summary>Raised by the control plane to let a master that awaits a decision start again; changes nothing in a running process.</summary>
+    public long Generation { get; init; }
+
+    /// <summary>True when a shard of the same database replicates from this one.</summary>
+    public bool HasReplica { get; init; }
+
+    public bool IsMaster => MasterHost is null;
+
+    /// <summary>
+    /// True when launching an empty process with these settings would make a replica resync from it and lose its data.
+    /// </summary>
+    public bool IsReplicatedMaster => IsMaster && HasReplica;
+
     /// <summary>True when the running process can take <paramref name="next"/> without a restart (same address).</summary>
     public bool CanApplyLive(ShardSettings next) => Host == next.Host && Port == next.Port;
 
@@ -56,6 +69,11 @@ internal sealed record ShardSettings
             EvictionPolicy = shard.EvictionPolicy,
             MasterHost = master?.Host,
             MasterPort = master?.Port,
+            Generation = shard.Generation,
+            HasReplica = snapshot.Databases
+                .Where(d => d.Uid == shard.BdbUid)
+                .SelectMany(d => d.Shards)
+                .Any(s => s.ReplicaOf == shard.Uid && s.Uid != shard.Uid),
         };
         error = null;
         return true;

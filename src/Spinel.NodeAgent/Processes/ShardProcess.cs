@@ -93,23 +93,25 @@ internal sealed partial class ShardProcess : IDisposable
         File.Move(temporary, paths.ConfigFile, overwrite: true);
     }
 
-    /// <summary>Sends PING; returns null when the shard answered PONG, otherwise why not.</summary>
-    public async Task<string?> PingAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Asks for <c>INFO replication</c>; the result carries the shard's role, or why it did not answer in time.</summary>
+    public async Task<HealthCheckResult> CheckHealthAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = new CancellationTokenSource(timeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            var reply = await RespClient.ExecuteOnceAsync(Host, Port, ["PING"], linked.Token).ConfigureAwait(false);
-            return reply is { Kind: RespReplyKind.SimpleString, Text: "PONG" } ? null : $"PING answered {reply}";
+            var reply = await RespClient.ExecuteOnceAsync(Host, Port, ["INFO", "replication"], linked.Token).ConfigureAwait(false);
+            return reply.Kind == RespReplyKind.BulkString && ReplicationInfo.TryParse(reply.Text, out var replication)
+                ? HealthCheckResult.Healthy(replication)
+                : HealthCheckResult.Failed($"INFO replication answered {reply}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return $"PING got no answer within {timeout.TotalSeconds:0.#} s";
+            return HealthCheckResult.Failed($"INFO replication got no answer within {timeout.TotalMilliseconds:0} ms");
         }
         catch (Exception e) when (IsConnectionError(e))
         {
-            return "PING failed: " + e.Message;
+            return HealthCheckResult.Failed("INFO replication failed: " + e.Message);
         }
     }
 

@@ -5,12 +5,19 @@ namespace Spinel.NodeAgent.Supervision;
 
 internal sealed partial class ShardController
 {
-    private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(2);
-
     private async Task LaunchAsync(ShardSettings settings, CancellationToken cancellationToken)
     {
         _launches++;
-        SetStatus(s => s with { State = ShardState.Starting, Port = settings.Port, Pid = null, Restarts = Math.Max(0, _launches - 1) });
+        SetStatus(s => s with
+        {
+            State = ShardState.Starting,
+            Port = settings.Port,
+            Pid = null,
+            Restarts = Math.Max(0, _launches - 1),
+            AwaitingDecision = false,
+            Role = null,
+            MasterLinkUp = null,
+        });
         Log.ShardStarting(_logger, ShardUid, settings.Host, settings.Port);
         try
         {
@@ -18,8 +25,16 @@ internal sealed partial class ShardController
                 .ConfigureAwait(false);
             _process = process;
             _applied = settings;
-            SetStatus(s => s with { State = ShardState.Running, Pid = process.Pid, LastError = null });
+            _failedChecks = 0;
+            RecordRun(settings.Generation);
             Log.ShardStarted(_logger, ShardUid, process.Pid, settings.Host, settings.Port);
+            // One report with pid and role together, so a listener never sees a running shard of unknown role.
+            var health = await process.CheckHealthAsync(_options.HealthCheckTimeout, cancellationToken).ConfigureAwait(false);
+            SetStatus(s =>
+            {
+                var running = s with { State = ShardState.Running, Pid = process.Pid, LastError = null, Generation = settings.Generation };
+                return health.Replication is { } replication ? WithReplication(running, replication) : running;
+            });
         }
         catch (ShardStartException e)
         {
@@ -47,10 +62,13 @@ internal sealed partial class ShardController
     {
         var exitCode = process.Exited.Result;
         Log.ShardExited(_logger, ShardUid, process.Pid, exitCode);
+        _exitGeneration = _applied!.Generation;
         SetStatus(s => s with
         {
             State = ShardState.Crashed,
             Pid = null,
+            Role = null,
+            MasterLinkUp = null,
             LastExitCode = exitCode,
             LastError = $"redis-server (pid {process.Pid}) exited with code {exitCode}",
         });
@@ -70,7 +88,10 @@ internal sealed partial class ShardController
         _consecutiveFailures++;
         var delay = RestartBackoff.DelayFor(_consecutiveFailures, _options.RestartDelay, _options.MaxRestartDelay);
         _nextLaunchAt = _timeProvider.GetUtcNow() + delay;
-        Log.ShardRestarting(_logger, ShardUid, delay, _consecutiveFailures);
+        if (_desired.Settings is not { } next || !MustAwaitDecision(next))
+        {
+            Log.ShardRestarting(_logger, ShardUid, delay, _consecutiveFailures);
+        }
     }
 
     private async Task ApplyAsync(ShardSettings settings, CancellationToken cancellationToken)
@@ -92,6 +113,11 @@ internal sealed partial class ShardController
             {
                 Log.ShardSettingApplied(_logger, ShardUid, change);
             }
+            if (settings.Generation != current.Generation)
+            {
+                RecordRun(settings.Generation);
+                SetStatus(s => s with { Generation = settings.Generation });
+            }
         }
         catch (Exception e) when (e is InvalidOperationException or UnauthorizedAccessException ||
                                   ShardProcess.IsConnectionError(e) ||
@@ -100,24 +126,17 @@ internal sealed partial class ShardController
             // The process no longer matches what it was told; a fresh start from the new redis.conf does.
             Log.ShardSettingApplyFailed(_logger, ShardUid, e.Message);
             SetStatus(s => s with { LastError = "applying settings failed: " + e.Message });
+            // Killing it loses its data like a crash does, so the relaunch obeys the same rule.
+            _exitGeneration = current.Generation;
             await StopProcessAsync(cancellationToken).ConfigureAwait(false);
             _nextLaunchAt = _timeProvider.GetUtcNow();
-        }
-    }
-
-    private async Task CheckHealthAsync(CancellationToken cancellationToken)
-    {
-        var process = _process!;
-        var error = await process.PingAsync(HealthCheckTimeout, cancellationToken).ConfigureAwait(false);
-        if (process.HasExited)
-        {
             return;
         }
-        if (error is not null)
+        if (current.MasterHost != settings.MasterHost || current.MasterPort != settings.MasterPort)
         {
-            Log.ShardHealthCheckFailed(_logger, ShardUid, process.Pid, error);
+            // The control plane waits for the new role to show; the next timed check may be a while away.
+            await CheckHealthAsync(cancellationToken).ConfigureAwait(false);
         }
-        SetStatus(s => s with { LastError = error });
     }
 
     private async Task StopProcessAsync(CancellationToken cancellationToken)
@@ -136,6 +155,6 @@ internal sealed partial class ShardController
         _process = null;
         _applied = null;
         process.Dispose();
-        SetStatus(s => s with { State = ShardState.Stopped, Pid = null, LastExitCode = exitCode });
+        SetStatus(s => s with { State = ShardState.Stopped, Pid = null, Role = null, MasterLinkUp = null, LastExitCode = exitCode });
     }
 }

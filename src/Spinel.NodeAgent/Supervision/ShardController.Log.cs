@@ -46,6 +46,21 @@ internal sealed partial class ShardController
         [LoggerMessage(EventId = EventIds.ShardHealthCheckFailed, Level = LogLevel.Warning, Message = "Shard {ShardUid} (pid {Pid}) failed its health check: {Error}")]
         public static partial void ShardHealthCheckFailed(ILogger logger, int shardUid, int pid, string error);
 
+        [LoggerMessage(EventId = EventIds.ShardAwaitingDecision, Level = LogLevel.Warning,
+            Message = "Shard {ShardUid} is a master with a replica whose data is gone (last run at generation {Generation}); not relaunching it until the topology makes it a replica or raises its generation")]
+        public static partial void ShardAwaitingDecision(ILogger logger, int shardUid, long generation);
+
+        [LoggerMessage(EventId = EventIds.LaunchMarkerFailed, Level = LogLevel.Error, Message = "Shard {ShardUid}: cannot update {Marker}: {Error}")]
+        public static partial void LaunchMarkerFailed(ILogger logger, int shardUid, string marker, string error);
+
+        [LoggerMessage(EventId = EventIds.ShardUnresponsive, Level = LogLevel.Error,
+            Message = "Shard {ShardUid} (pid {Pid}) failed {Failures} health checks in a row and is unresponsive: {Error}")]
+        public static partial void ShardUnresponsive(ILogger logger, int shardUid, int pid, int failures, string error);
+
+        [LoggerMessage(EventId = EventIds.ShardResponsiveAgain, Level = LogLevel.Information,
+            Message = "Shard {ShardUid} (pid {Pid}) answers again after {Failures} failed health checks")]
+        public static partial void ShardResponsiveAgain(ILogger logger, int shardUid, int pid, int failures);
+
         [LoggerMessage(EventId = EventIds.ShardStepFailed, Level = LogLevel.Error, Message = "Supervising shard {ShardUid} failed unexpectedly")]
         public static partial void StepFailed(ILogger logger, Exception exception, int shardUid);
     }

@@ -7,9 +7,9 @@ namespace Spinel.NodeAgent.Supervision;
 
 /// <summary>
 /// Keeps one shard's redis-server process matching its desired settings: launches it, restarts it with backoff when
-/// it exits or fails to start, applies setting changes, pings it. One loop per shard, so a slow start of one shard
-/// never delays the crash handling of another. Only the loop touches the process; <see cref="Status"/> is published
-/// by reference swap.
+/// it exits or fails to start (except a master with a replica, which awaits a decision), applies setting changes,
+/// checks its health. One loop per shard, so a slow start of one shard never delays the crash handling of another.
+/// Only the loop touches the process; <see cref="Status"/> is published by reference swap.
 /// </summary>
 internal sealed partial class ShardController
 {
@@ -20,6 +20,7 @@ internal sealed partial class ShardController
     private readonly ShardPaths _paths;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly ShardStatusChanges _changes;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _stopGate = new();
@@ -34,6 +35,11 @@ internal sealed partial class ShardController
     private int _launches;
     private int _consecutiveFailures;
     private DateTimeOffset _nextLaunchAt;
+    private int _failedChecks;
+
+    // Generation the process last ran with once it is gone without a planned stop (or ran before this agent started):
+    // its data is lost. Null while a process runs and for a shard that never ran here.
+    private long? _exitGeneration;
 
     public ShardController(
         int shardUid,
@@ -41,6 +47,7 @@ internal sealed partial class ShardController
         NodeAgentOptions options,
         string executable,
         TimeProvider timeProvider,
+        ShardStatusChanges changes,
         ILogger logger)
     {
         ShardUid = shardUid;
@@ -49,6 +56,8 @@ internal sealed partial class ShardController
         _paths = ShardPaths.For(options.DataDir, shardUid);
         _timeProvider = timeProvider;
         _logger = logger;
+        _changes = changes;
+        _exitGeneration = LaunchMarker.Read(_paths);
         _desired = new Desired(null, "not configured yet");
         _status = new ShardStatus { ShardUid = shardUid, Port = port, State = ShardState.Starting };
     }
@@ -76,6 +85,13 @@ internal sealed partial class ShardController
         {
             return _stopped ??= StopCoreAsync(cancellationToken);
         }
+    }
+
+    /// <summary>Stops the process for good: the shard left this node, so a later run of it here starts from nothing.</summary>
+    public async Task RemoveAsync(CancellationToken cancellationToken)
+    {
+        await StopAsync(cancellationToken).ConfigureAwait(false);
+        ForgetRun();
     }
 
     /// <summary>
@@ -151,6 +167,12 @@ internal sealed partial class ShardController
         }
         if (_process is null)
         {
+            if (MustAwaitDecision(desired.Settings))
+            {
+                AwaitDecision();
+                await WaitAsync(null, cancellationToken).ConfigureAwait(false);
+                return;
+            }
             var wait = _nextLaunchAt - _timeProvider.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
@@ -187,7 +209,13 @@ internal sealed partial class ShardController
         return first == timer;
     }
 
-    private void SetStatus(Func<ShardStatus, ShardStatus> change) => _status = change(_status);
+    private void SetStatus(Func<ShardStatus, ShardStatus> change)
+    {
+        var before = _status;
+        var after = change(before);
+        _status = after;
+        _changes.Compare(before, after);
+    }
 
     private sealed record Desired(ShardSettings? Settings, string? Error);
 }

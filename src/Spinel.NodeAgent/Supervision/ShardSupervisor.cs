@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Spinel.Model;
 using Spinel.NodeAgent.Configuration;
 using Spinel.NodeAgent.Processes;
@@ -22,6 +23,8 @@ public sealed partial class ShardSupervisor : BackgroundService, IShardStatusPro
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<int, ShardController> _controllers = new();
+    private readonly ShardStatusChanges _changes = new();
+    private long _appliedTopologyVersion;
 
     private readonly CancellationTokenRegistration _applicationStopping;
     private volatile bool _stopping;
@@ -46,6 +49,10 @@ public sealed partial class ShardSupervisor : BackgroundService, IShardStatusPro
 
     public IReadOnlyList<ShardStatus> GetStatuses() =>
         _controllers.Values.Select(c => c.Status).OrderBy(s => s.ShardUid).ToArray();
+
+    public IChangeToken GetChangeToken() => _changes.GetChangeToken();
+
+    public long AppliedTopologyVersion => Interlocked.Read(ref _appliedTopologyVersion);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -114,7 +121,8 @@ public sealed partial class ShardSupervisor : BackgroundService, IShardStatusPro
             }
             if (!_controllers.TryGetValue(shard.Uid, out var controller))
             {
-                controller = new ShardController(shard.Uid, shard.Port, _options, _executable, _timeProvider, _loggerFactory.CreateLogger<ShardController>());
+                controller = new ShardController(
+                    shard.Uid, shard.Port, _options, _executable, _timeProvider, _changes, _loggerFactory.CreateLogger<ShardController>());
                 _controllers[shard.Uid] = controller;
                 controller.Update(settings, error);
                 if (_stopping)
@@ -123,19 +131,25 @@ public sealed partial class ShardSupervisor : BackgroundService, IShardStatusPro
                 }
                 controller.Start();
                 Log.ShardAdded(_logger, shard.Uid, shard.Port);
+                _changes.Notify();
             }
             else
             {
                 controller.Update(settings, error);
             }
         }
+        if (Interlocked.Exchange(ref _appliedTopologyVersion, snapshot.Version) != snapshot.Version)
+        {
+            _changes.Notify();
+        }
         Log.Reconciled(_logger, snapshot.Version, desired.Count);
     }
 
     private async Task RemoveAsync(ShardController controller, CancellationToken cancellationToken)
     {
-        await controller.StopAsync(cancellationToken).ConfigureAwait(false);
+        await controller.RemoveAsync(cancellationToken).ConfigureAwait(false);
         _controllers.TryRemove(controller.ShardUid, out _);
         Log.ShardRemoved(_logger, controller.ShardUid);
+        _changes.Notify();
     }
 }

@@ -13,6 +13,7 @@ namespace Spinel.NodeAgent.Tests.Infrastructure;
 /// </summary>
 internal sealed class NodeAgentTestContext : IAsyncDisposable
 {
+    private readonly TimeProvider _timeProvider;
     private bool _started;
 
     public NodeAgentTestContext(ITestOutputHelper output, TopologySnapshot initial, TimeProvider? timeProvider = null, Action<NodeAgentOptions>? configure = null)
@@ -22,7 +23,8 @@ internal sealed class NodeAgentTestContext : IAsyncDisposable
         configure?.Invoke(Options);
         Topology = new InMemoryTopologySource(initial);
         LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddProvider(new XunitLoggerProvider(output)).SetMinimumLevel(LogLevel.Debug));
-        Supervisor = new ShardSupervisor(Topology, Microsoft.Extensions.Options.Options.Create(Options), timeProvider ?? TimeProvider.System, LoggerFactory);
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        Supervisor = CreateSupervisor();
     }
 
     public string DataDir { get; }
@@ -33,7 +35,7 @@ internal sealed class NodeAgentTestContext : IAsyncDisposable
 
     public ILoggerFactory LoggerFactory { get; }
 
-    public ShardSupervisor Supervisor { get; }
+    public ShardSupervisor Supervisor { get; private set; }
 
     public static NodeAgentOptions DefaultOptions(string dataDir) => new()
     {
@@ -43,7 +45,8 @@ internal sealed class NodeAgentTestContext : IAsyncDisposable
         StopTimeout = TimeSpan.FromSeconds(3),
         RestartDelay = TimeSpan.FromMilliseconds(100),
         MaxRestartDelay = TimeSpan.FromSeconds(1),
-        HealthCheckInterval = TimeSpan.FromSeconds(1),
+        HealthCheckInterval = TimeSpan.FromMilliseconds(250),
+        HealthCheckTimeout = TimeSpan.FromMilliseconds(500),
     };
 
     public static string CreateDataDir()
@@ -61,6 +64,18 @@ internal sealed class NodeAgentTestContext : IAsyncDisposable
         await Supervisor.StartAsync(CancellationToken.None);
     }
 
+    /// <summary>Stops the supervisor as a node shutdown would, then starts a new one over the same data dir and topology.</summary>
+    public async Task RestartSupervisorAsync()
+    {
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
+        {
+            await Supervisor.StopAsync(timeout.Token);
+        }
+        Supervisor.Dispose();
+        Supervisor = CreateSupervisor();
+        await StartAsync();
+    }
+
     public ShardStatus? Status(int shardUid) => Supervisor.GetStatuses().SingleOrDefault(s => s.ShardUid == shardUid);
 
     public Task<ShardStatus?> WaitForAsync(int shardUid, Func<ShardStatus, bool> condition, string what, TimeSpan? timeout = null) =>
@@ -71,6 +86,9 @@ internal sealed class NodeAgentTestContext : IAsyncDisposable
         var status = await WaitForAsync(shardUid, s => s is { State: ShardState.Running, Pid: not null }, "Running");
         return status!;
     }
+
+    private ShardSupervisor CreateSupervisor() =>
+        new(Topology, Microsoft.Extensions.Options.Options.Create(Options), _timeProvider, LoggerFactory);
 
     public async ValueTask DisposeAsync()
     {

@@ -44,6 +44,15 @@ internal static class Pids
         return found.ToArray();
     }
 
+    /// <summary>SIGSTOP: the process keeps its sockets but answers nothing, like a hung redis-server.</summary>
+    public static void Suspend(int pid) => Assert.Equal(0, SendSignal(pid, 19));
+
+    /// <summary>SIGCONT; harmless when the process is gone.</summary>
+    public static void Resume(int pid) => _ = SendSignal(pid, 18);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+    private static extern int SendSignal(int pid, int signal);
+
     public static void KillQuietly(int pid)
     {
         try

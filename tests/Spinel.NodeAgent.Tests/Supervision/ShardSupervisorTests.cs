@@ -51,7 +51,7 @@ public class ShardSupervisorTests(ITestOutputHelper output)
         }
 
         var after = await context.WaitForAsync(1, s => s is { State: ShardState.Running } && s.Pid != before.Pid, "Running with a new pid");
-        Assert.Equal(1, after!.Restarts);
+        Assert.Equal((1, false, ShardRole.Master), (after!.Restarts, after.AwaitingDecision, after.Role));
         Assert.Equal(137, after.LastExitCode);
         Assert.False(Pids.IsRunning(before.Pid.Value));
         Assert.Equal(["PONG"], await RedisCli.RunAsync(port, "PING"));
@@ -88,9 +88,12 @@ public class ShardSupervisorTests(ITestOutputHelper output)
 
         await Eventually.UntilAsync(() => !Pids.IsRunning(removed.Pid!.Value), "the removed shard's redis-server to exit");
         await Eventually.UntilAsync(() => context.Status(2) is null, "shard 2 to leave the statuses");
-        Assert.Equal(kept, context.Status(1));
+        Assert.Equal((ShardState.Running, kept.Pid, 0), (context.Status(1)!.State, context.Status(1)!.Pid, context.Status(1)!.Restarts));
         Assert.Null(await RedisCli.TryRunAsync(p2, "PING"));
         Assert.False(File.Exists(Path.Combine(context.ShardDirectory(2), "redis.pid")));
+        // Removed for good: were it assigned here again, it would be a new shard with nothing to protect.
+        Assert.False(File.Exists(Path.Combine(context.ShardDirectory(2), "launched")));
+        Assert.True(File.Exists(Path.Combine(context.ShardDirectory(1), "launched")));
     }
 
     [Fact]
@@ -108,7 +111,7 @@ public class ShardSupervisorTests(ITestOutputHelper output)
             async () => await RedisCli.ConfigGetAsync(port, "maxmemory") == (300 * Mb).ToString(),
             "maxmemory to become 300 MB");
         Assert.Equal("allkeys-lru", await RedisCli.ConfigGetAsync(port, "maxmemory-policy"));
-        Assert.Equal(before with { }, context.Status(1));
+        Assert.Equal((ShardState.Running, before.Pid, 0), (context.Status(1)!.State, context.Status(1)!.Pid, context.Status(1)!.Restarts));
         var config = await File.ReadAllTextAsync(Path.Combine(context.ShardDirectory(1), "redis.conf"));
         Assert.Contains($"maxmemory {300 * Mb}\n", config, StringComparison.Ordinal);
         Assert.Contains("maxmemory-policy allkeys-lru\n", config, StringComparison.Ordinal);
@@ -147,13 +150,15 @@ public class ShardSupervisorTests(ITestOutputHelper output)
             async () => await RedisCli.TryRunAsync(replicaPort, "GET", "greeting") == "hello",
             "the replica to receive the key");
         Assert.Equal("slave", (await RedisCli.InfoAsync(replicaPort, "replication"))["role"]);
+        await context.WaitForAsync(2, s => s is { Role: ShardRole.Replica, MasterLinkUp: true }, "reported a replica with its link up");
 
         context.Topology.Update(TestTopology.Snapshot(2, master, replica with { Role = ShardRole.Master, ReplicaOf = null }));
 
         await Eventually.UntilAsync(
             async () => (await RedisCli.InfoAsync(replicaPort, "replication"))["role"] == "master",
             "the replica to become a master");
-        Assert.Equal(before.Pid, context.Status(2)!.Pid);
+        var promoted = await context.WaitForAsync(2, s => s.Role == ShardRole.Master, "reported a master");
+        Assert.Equal((before.Pid, ShardState.Running, (bool?)null), (promoted!.Pid, promoted.State, promoted.MasterLinkUp));
         Assert.Equal(["hello"], await RedisCli.RunAsync(replicaPort, "GET", "greeting"));
         Assert.DoesNotContain("replicaof", await File.ReadAllTextAsync(Path.Combine(context.ShardDirectory(2), "redis.conf")), StringComparison.Ordinal);
     }

@@ -1,0 +1,9 @@
+namespace Spinel.NodeAgent.Processes;
+
+/// <summary>Outcome of one health check: the replication state when the shard answered, otherwise why not.</summary>
+internal sealed record HealthCheckResult(ReplicationInfo? Replication, string? Error)
+{
+    public static HealthCheckResult Healthy(ReplicationInfo replication) => new(replication, null);
+
+    public static HealthCheckResult Failed(string error) => new(null, error);
+}
