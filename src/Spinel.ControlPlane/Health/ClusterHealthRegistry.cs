@@ -7,15 +7,14 @@ namespace Spinel.ControlPlane.Health;
 public sealed class ClusterHealthRegistry : IClusterHealth
 {
     private readonly TimeProvider _time;
-    private readonly long _startedAt;
     private readonly ConcurrentDictionary<int, Entry> _nodes = new();
+    private readonly ConcurrentDictionary<int, long> _firstAsked = new();
     private readonly Lock _gate = new();
     private CancellationTokenSource _changed = new();
 
     public ClusterHealthRegistry(TimeProvider time)
     {
         _time = time;
-        _startedAt = time.GetTimestamp();
     }
 
     public void Record(NodeReport report)
@@ -36,7 +35,8 @@ public sealed class ClusterHealthRegistry : IClusterHealth
 
     public bool IsAlive(int nodeUid, TimeSpan timeout)
     {
-        var since = _nodes.TryGetValue(nodeUid, out var entry) ? entry.Timestamp : _startedAt;
+        // A node never heard from gets a full timeout from when it was first asked about (it may have just joined).
+        var since = _nodes.TryGetValue(nodeUid, out var entry) ? entry.Timestamp : _firstAsked.GetOrAdd(nodeUid, _ => _time.GetTimestamp());
         return _time.GetElapsedTime(since) < timeout;
     }
 

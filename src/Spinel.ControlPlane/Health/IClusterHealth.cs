@@ -15,8 +15,8 @@ public interface IClusterHealth
     NodeHealth? GetNode(int nodeUid);
 
     /// <summary>
-    /// Whether the node was heard from within <paramref name="timeout"/>; a node never heard from counts as alive until
-    /// this view itself is older than the timeout (a restarted node or new leader gives every node a full timeout).
+    /// Whether the node was heard from within <paramref name="timeout"/>; a node never heard from counts as alive for a
+    /// timeout from the first time it is asked about (a restarted node, a new leader or a new member gives it a full timeout).
     /// </summary>
     bool IsAlive(int nodeUid, TimeSpan timeout);
 
