@@ -19,6 +19,9 @@ internal static class CliApp
             NodeCommands.Create(services),
             ActionCommands.Create(services),
             ClusterCommands.Create(services),
+            FailoverCommand.Create(services),
+            MigrateCommand.Create(services),
+            TuneCommands.Create(services),
         };
         foreach (var option in services.Options.All)
         {

@@ -14,4 +14,16 @@ internal sealed record ClusterInfo
     [JsonPropertyName("created_time")]
     [JsonConverter(typeof(Json.LenientStringConverter))]
     public string? CreatedTime { get; init; }
+
+    /// <summary>high or low.</summary>
+    [JsonPropertyName("failure_detection_sensitivity")]
+    public string? FailureDetectionSensitivity { get; init; }
+
+    [JsonPropertyName("slave_ha")]
+    public bool? SlaveHa { get; init; }
+
+    /// <summary>Seconds.</summary>
+    [JsonPropertyName("slave_ha_grace_period")]
+    [JsonConverter(typeof(Json.LenientInt64Converter))]
+    public long? SlaveHaGracePeriod { get; init; }
 }

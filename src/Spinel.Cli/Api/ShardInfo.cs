@@ -31,8 +31,13 @@ internal sealed record ShardInfo
     [JsonPropertyName("status")]
     public string? Status { get; init; }
 
+    /// <summary>ok, busy, down, loading, timeout, unknown ...</summary>
     [JsonPropertyName("detailed_status")]
     public string? DetailedStatus { get; init; }
+
+    /// <summary>A replica's replication: <c>idle</c> (streaming), <c>in_progress</c> or <c>link_down</c>.</summary>
+    [JsonPropertyName("sync")]
+    public ShardSync? Sync { get; init; }
 
     /// <summary>A subset of the shard's INFO; <c>used_memory</c> is shown when present.</summary>
     [JsonPropertyName("redis_info")]

@@ -23,6 +23,10 @@ internal sealed class SpinelApiClient(HttpClient http) : IDisposable
     public Task<ApiResult<ClusterInfo>> GetClusterAsync(CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, "v1/cluster", null, CliJsonContext.Default.ClusterInfo, cancellationToken);
 
+    /// <summary><c>PUT /v1/cluster</c> with the changed settings only; the answer is the cluster object.</summary>
+    public Task<ApiResult<ClusterInfo>> UpdateClusterAsync(JsonObject changes, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Put, "v1/cluster", changes, CliJsonContext.Default.ClusterInfo, cancellationToken);
+
     public Task<ApiResult<IReadOnlyList<NodeInfo>>> GetNodesAsync(CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, "v1/nodes", null, CliJsonContext.Default.IReadOnlyListNodeInfo, cancellationToken);
 
@@ -49,6 +53,18 @@ internal sealed class SpinelApiClient(HttpClient http) : IDisposable
 
     public Task<ApiResult<IReadOnlyList<ShardInfo>>> GetShardsAsync(CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, "v1/shards", null, CliJsonContext.Default.IReadOnlyListShardInfo, cancellationToken);
+
+    /// <summary><c>POST /v1/shards/actions/failover</c> (<c>shard_uids</c> of one database, <c>immediate</c>).</summary>
+    public Task<ApiResult<ActionAccepted>> FailoverShardsAsync(JsonObject request, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, "v1/shards/actions/failover", request, CliJsonContext.Default.ActionAccepted, cancellationToken);
+
+    /// <summary><c>POST /v1/shards/actions/migrate</c> (<c>shard_uids</c>, <c>target_node_uid</c>, <c>preserve_roles</c> ...).</summary>
+    public Task<ApiResult<ActionAccepted>> MigrateShardsAsync(JsonObject request, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, "v1/shards/actions/migrate", request, CliJsonContext.Default.ActionAccepted, cancellationToken);
+
+    /// <summary><c>POST /v1/nodes/{uid}/actions/remove</c>: the node's shards and endpoints move away, then it leaves.</summary>
+    public Task<ApiResult<ActionAccepted>> RemoveNodeAsync(string uid, JsonObject request, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, "v1/nodes/" + Uri.EscapeDataString(uid) + "/actions/remove", request, CliJsonContext.Default.ActionAccepted, cancellationToken);
 
     /// <summary><c>GET /v1/actions</c>; accepts Redis Enterprise's <c>{"actions", "state-machines"}</c> object or a plain array.</summary>
     public async Task<ApiResult<ActionList>> GetActionsAsync(CancellationToken cancellationToken)

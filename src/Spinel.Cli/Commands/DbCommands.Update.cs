@@ -12,7 +12,7 @@ internal static partial class DbCommands
         var db = DbArgument();
         var settings = new Argument<string[]>("setting value")
         {
-            Description = "Changes as pairs: shards <n>, memory <size>, replication <true|false>, port <port>, name <name>, eviction_policy <policy>, proxy_policy <policy>",
+            Description = "Changes as pairs: shards <n>, memory <size>, replication <true|false>, slave_ha <enabled|disabled>, port <port>, name <name>, eviction_policy <policy>, proxy_policy <policy>",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var name = new Option<string?>("--name") { Description = "New database name" };
@@ -85,6 +85,7 @@ internal static partial class DbCommands
                     ? bytes
                     : throw new UsageException($"Invalid memory size '{value}': give bytes or a number with a unit, e.g. 1g, 512m, 100mb"),
                 "replication" => ParseBool(value, "replication"),
+                "slave_ha" => ParseBool(value, "slave_ha"),
                 "eviction_policy" => OneOf(value, DbOptionFactory.EvictionPolicies, setting),
                 "proxy_policy" => OneOf(value, DbOptionFactory.ProxyPolicies, setting),
                 _ => value,
@@ -97,8 +98,8 @@ internal static partial class DbCommands
     {
         "shards" or "shards_count" => "shards_count",
         "memory" or "memory_size" => "memory_size",
-        "replication" or "port" or "name" or "eviction_policy" or "proxy_policy" => setting,
-        _ => throw new UsageException($"unknown setting '{setting}' (known: shards, memory, replication, port, name, eviction_policy, proxy_policy)"),
+        "replication" or "slave_ha" or "port" or "name" or "eviction_policy" or "proxy_policy" => setting,
+        _ => throw new UsageException($"unknown setting '{setting}' (known: shards, memory, replication, slave_ha, port, name, eviction_policy, proxy_policy)"),
     };
 
     private static JsonNode ParseInt(string value, int min, int max, string setting) =>

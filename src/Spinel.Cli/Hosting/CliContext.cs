@@ -66,6 +66,15 @@ internal sealed class CliContext : IDisposable
         }
     }
 
+    /// <summary>Prints rladmin's closing line of an operation, <c>Finished successfully</c>, unless <c>--json</c> was given.</summary>
+    public void Finished()
+    {
+        if (!Json)
+        {
+            Out.MarkupLine("[green]Finished successfully[/]");
+        }
+    }
+
     /// <summary>Prints an informational line, unless <c>--json</c> was given.</summary>
     public void Info(string message)
     {

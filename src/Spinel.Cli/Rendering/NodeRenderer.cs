@@ -15,8 +15,9 @@ internal static class NodeRenderer
             var shards = node.ShardCount is { } used
                 ? node.MaxRedisServers is { } max ? $"{used}/{max}" : used.ToString(CultureInfo.InvariantCulture)
                 : null;
-            table.AddRow($"node:{node.Uid}", node.Addr, node.Status, shards, Tables.Memory(node.TotalMemory),
-                node.Cores?.ToString(CultureInfo.InvariantCulture), node.RackId, node.SoftwareVersion);
+            table.AddRow(Tables.Cell($"node:{node.Uid}"), Tables.Cell(node.Addr), Tables.StatusCell(node.Status), Tables.Cell(shards),
+                Tables.Cell(Tables.Memory(node.TotalMemory)), Tables.Cell(node.Cores?.ToString(CultureInfo.InvariantCulture)), Tables.Cell(node.RackId),
+                Tables.Cell(node.SoftwareVersion));
         }
         Tables.WriteSection(console, "CLUSTER NODES", table);
     }

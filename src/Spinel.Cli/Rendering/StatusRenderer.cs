@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 using Spinel.Cli.Api;
 
 namespace Spinel.Cli.Rendering;
@@ -48,7 +49,8 @@ internal static class StatusRenderer
         {
             var used = node.ShardCount ?? shards.Count(s => s.NodeUid == node.Uid);
             var count = node.MaxRedisServers is { } max ? $"{used}/{max}" : used.ToString(CultureInfo.InvariantCulture);
-            table.AddRow($"node:{node.Uid}", RoleOf(status, node), node.Addr, count, Tables.Memory(node.TotalMemory), node.Status);
+            table.AddRow(Tables.Cell($"node:{node.Uid}"), Tables.Cell(RoleOf(status, node)), Tables.Cell(node.Addr), Tables.Cell(count),
+                Tables.Cell(Tables.Memory(node.TotalMemory)), Tables.StatusCell(node.Status));
         }
         return table;
     }
@@ -99,15 +101,26 @@ internal static class StatusRenderer
 
     private static Table Shards(List<ShardInfo> shards, Dictionary<string, string?> names)
     {
-        var table = Tables.Create("DB:ID", "NAME", "ID", "NODE", "ROLE", "SLOTS", "USED_MEMORY", "STATUS");
+        var table = Tables.Create("DB:ID", "NAME", "ID", "NODE", "ROLE", "SLOTS", "USED_MEMORY", "SYNC", "WATCHDOG_STATUS", "STATUS");
         foreach (var shard in shards)
         {
             var name = shard.BdbUid is not null ? names.GetValueOrDefault(shard.BdbUid) : null;
-            table.AddRow($"db:{shard.BdbUid}", name, $"redis:{shard.Uid}", $"node:{shard.NodeUid}", shard.Role,
-                shard.AssignedSlots, UsedMemory(shard), shard.DetailedStatus is { } detail && detail != "ok" ? $"{shard.Status} ({detail})" : shard.Status);
+            table.AddRow(Tables.Cell($"db:{shard.BdbUid}"), Tables.Cell(name), Tables.Cell($"redis:{shard.Uid}"), Tables.Cell($"node:{shard.NodeUid}"),
+                Tables.Cell(shard.Role), Tables.Cell(shard.AssignedSlots), Tables.Cell(UsedMemory(shard)), Sync(shard),
+                Tables.StatusCell(shard.DetailedStatus), Tables.StatusCell(shard.Status));
         }
         return table;
     }
+
+    // Redis Enterprise's sync states read as what they mean for a replica: idle is a replica streaming from its master.
+    private static IRenderable Sync(ShardInfo shard) => shard.Sync?.Status switch
+    {
+        null => Tables.Cell(null),
+        "idle" when shard.Sync.Progress > 0 => Tables.Cell($"in_sync ({MemorySize.Format(shard.Sync.Progress.Value)} behind)"),
+        "idle" => Tables.Cell("in_sync"),
+        "in_progress" => Tables.StatusCell("syncing"),
+        var other => Tables.StatusCell(other),
+    };
 
     private static string UsedMemory(ShardInfo shard)
     {

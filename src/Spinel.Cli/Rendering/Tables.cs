@@ -19,7 +19,17 @@ internal static class Tables
     }
 
     public static void AddRow(this Table table, params string?[] cells) =>
-        table.AddRow(cells.Select(c => (IRenderable)new Text(string.IsNullOrEmpty(c) ? Missing : c)));
+        table.AddRow(cells.Select(Cell));
+
+    public static IRenderable Cell(string? text) => new Text(string.IsNullOrEmpty(text) ? Missing : text);
+
+    /// <summary>A status cell: red when something is down, yellow while it is in between or unknown.</summary>
+    public static IRenderable StatusCell(string? status) => status switch
+    {
+        "down" or "inactive" or "link_down" or "failed" or "timeout" or "creation-failed" => new Text(status, new Style(Color.Red)),
+        "decommissioning" or "provisioning" or "unknown" or "loading" or "syncing" or "busy" => new Text(status, new Style(Color.Yellow)),
+        _ => Cell(status),
+    };
 
     public static void WriteSection(IAnsiConsole console, string heading, Table table)
     {

@@ -7,7 +7,11 @@ internal static class ActionWaiter
 {
     /// <returns>The last answer, with the action completed.</returns>
     public static Task<ApiResult<ActionInfo>> WaitAsync(SpinelApiClient api, ProgressPoller poller, string actionUid, CancellationToken cancellationToken) =>
-        poller.RunAsync($"Waiting for action {actionUid}", async ct =>
+        WaitAsync(api, poller, actionUid, $"Waiting for action {actionUid}", cancellationToken);
+
+    /// <param name="title">What the progress display calls the wait, e.g. <c>Executing shard fail-over</c>.</param>
+    public static Task<ApiResult<ActionInfo>> WaitAsync(SpinelApiClient api, ProgressPoller poller, string actionUid, string title, CancellationToken cancellationToken) =>
+        poller.RunAsync(title, async ct =>
         {
             var result = await api.GetActionAsync(actionUid, ct).ConfigureAwait(false);
             return (Observe(actionUid, result.Value ?? new ActionInfo { ActionUid = actionUid }), result);

@@ -54,4 +54,25 @@ public sealed class DtoBindingTests
 
         Assert.Equal("SMDeleteBDB", Assert.Single(list.StateMachines!).Name);
     }
+
+    [Fact]
+    public void Shard_Sync_Binds()
+    {
+        var shard = Assert.Single(JsonSerializer.Deserialize("""
+            [{"uid": "3", "sync": {"status": "idle", "progress": "800"}, "detailed_status": "ok"}]
+            """, CliJsonContext.Default.IReadOnlyListShardInfo)!);
+
+        Assert.Equal("idle", shard.Sync!.Status);
+        Assert.Equal(800L, shard.Sync.Progress);
+    }
+
+    [Fact]
+    public void Cluster_HaSettings_Bind()
+    {
+        var cluster = JsonSerializer.Deserialize("""
+            {"name": "c", "failure_detection_sensitivity": "low", "slave_ha": false, "slave_ha_grace_period": "600"}
+            """, CliJsonContext.Default.ClusterInfo)!;
+
+        Assert.Equal(("low", false, 600L), (cluster.FailureDetectionSensitivity, cluster.SlaveHa, cluster.SlaveHaGracePeriod));
+    }
 }

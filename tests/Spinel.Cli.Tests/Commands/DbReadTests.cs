@@ -60,7 +60,7 @@ public sealed class DbReadTests
             data_persistence aof
             port             12001
             endpoint:2:1     redis-12001.cluster.local:12001 on 127.0.0.2, 10.0.0.3, 127.0.0.1 (all-nodes)
-            shard_list       4,5
+            shard_list       4,5,6
             action_uid       5b0e7d0a-1111-2222-3333-444455556666
             """, result.TrimmedOut.TrimEnd('\n'));
     }

@@ -62,12 +62,13 @@ public sealed class DbUpdateTests
     {
         await using var server = await StartAsync();
 
-        var result = await CliRunner.RunAsync(server, "db", "update", "1", "memory", "512m", "replication", "enabled", "proxy-policy", "all-nodes");
+        var result = await CliRunner.RunAsync(server, "db", "update", "1", "memory", "512m", "replication", "enabled", "proxy-policy", "all-nodes", "slave_ha", "disabled");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var body = server.Single("PUT", "/v1/bdbs/1").JsonBody;
         Assert.Equal(536870912L, (long?)body["memory_size"]);
         Assert.True((bool?)body["replication"]);
+        Assert.False((bool?)body["slave_ha"]);
         Assert.Equal("all-nodes", (string?)body["proxy_policy"]);
     }
 
@@ -104,6 +105,7 @@ public sealed class DbUpdateTests
     [InlineData("db1", "shards", "many")]
     [InlineData("db1", "memory", "1x")]
     [InlineData("db1", "replication", "maybe")]
+    [InlineData("db1", "slave_ha", "sometimes")]
     public async Task DbUpdate_BadOrMissingChanges_IsAUsageErrorAndChangesNothing(params string[] args)
     {
         await using var server = await StartAsync();

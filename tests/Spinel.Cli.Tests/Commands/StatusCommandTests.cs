@@ -29,12 +29,13 @@ public sealed class StatusCommandTests
         db:2  cache endpoint:2:1 node:3 12001 all-nodes
 
         SHARDS:
-        DB:ID NAME  ID      NODE   ROLE   SLOTS       USED_MEMORY STATUS
-        db:1  db1   redis:1 node:1 master 0-5460      2MB         active
-        db:1  db1   redis:2 node:2 master 5461-10922  1MB         active
-        db:1  db1   redis:3 node:1 master 10923-16383 3.1MB       active
-        db:2  cache redis:4 node:2 master 0-16383     -           active
-        db:2  cache redis:5 node:3 slave  0-16383     -           active (down)
+        DB:ID NAME  ID      NODE   ROLE   SLOTS       USED_MEMORY SYNC                 WATCHDOG_STATUS STATUS
+        db:1  db1   redis:1 node:1 master 0-5460      2MB         -                    ok              active
+        db:1  db1   redis:2 node:2 master 5461-10922  1MB         -                    ok              active
+        db:1  db1   redis:3 node:1 master 10923-16383 3.1MB       -                    ok              active
+        db:2  cache redis:4 node:2 master 0-16383     -           -                    -               active
+        db:2  cache redis:5 node:3 slave  0-16383     -           link_down            down            inactive
+        db:2  cache redis:6 node:1 slave  0-16383     -           in_sync (2KB behind) ok              active
         """;
 
     [Fact]
@@ -102,8 +103,30 @@ public sealed class StatusCommandTests
         Assert.Equal(8443, (int?)json["cluster"]!["cm_port"]);
         Assert.Equal(3, json["nodes"]!.AsArray().Count);
         Assert.Equal(2, json["bdbs"]!.AsArray().Count);
-        Assert.Equal(5, json["shards"]!.AsArray().Count);
+        Assert.Equal(6, json["shards"]!.AsArray().Count);
+        Assert.Equal("link_down", (string?)json["shards"]![0]!["sync"]!["status"]);
         Assert.DoesNotContain("CLUSTER", result.Out, StringComparison.Ordinal);
+    }
+
+    // The test console renders Spectre's Color.Red in 256-colour mode.
+    private const string RedDown = "\u001b[38;5;9mdown";
+
+    [Fact]
+    public async Task Status_OnATerminal_ShowsDownInRed()
+    {
+        await using var server = (await FakeRestServer.StartAsync()).ServeCluster();
+        var environment = new Dictionary<string, string>
+        {
+            ["SPINEL_URL"] = server.Url.ToString(), ["SPINEL_USER"] = "admin@cluster.local", ["SPINEL_PASSWORD"] = "s3cret",
+        };
+
+        var result = await CliRunner.RunAsync(environment, ["status"], interactive: true);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var node3 = result.Out.Split('\n').Single(l => l.Contains("node:3  ", StringComparison.Ordinal) && l.Contains("127.0.0.3", StringComparison.Ordinal));
+        Assert.Contains(RedDown, node3, StringComparison.Ordinal);
+        var node1 = result.Out.Split('\n').Single(l => l.Contains("127.0.0.1 ", StringComparison.Ordinal) && l.Contains("master", StringComparison.Ordinal));
+        Assert.DoesNotContain("\u001b[38;5;9m", node1, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ namespace Spinel.Cli.Tests.Infrastructure;
 
 /// <summary>
 /// Canned Redis-Enterprise-shaped answers for a 3-node cluster with two databases: <c>db1</c> (3 shards, single proxy)
-/// and <c>cache</c> (1 shard + replica, all-nodes); node 3 is down. Includes fields the CLI does not read.
+/// and <c>cache</c> (1 shard, replicas on the down node 3 and on node 1); node 3 is down. Includes fields the CLI does not read.
 /// </summary>
 public static class ClusterFixture
 {
@@ -32,7 +32,7 @@ public static class ClusterFixture
     public const string Cache = """
         {"uid": 2, "name": "cache", "type": "redis", "status": "active-change-pending", "memory_size": 536870912, "shards_count": 1, "sharding": false,
          "replication": true, "shards_placement": "sparse", "proxy_policy": "all-nodes", "data_persistence": "aof", "eviction_policy": "allkeys-lru",
-         "port": 12001, "shard_list": [4, 5], "action_uid": "5b0e7d0a-1111-2222-3333-444455556666",
+         "port": 12001, "shard_list": [4, 5, 6], "action_uid": "5b0e7d0a-1111-2222-3333-444455556666",
          "endpoints": [{"uid": "2:1", "dns_name": "redis-12001.cluster.local", "port": 12001, "addr": ["127.0.0.2", "10.0.0.3", "127.0.0.1"], "proxy_policy": "all-nodes"}]}
         """;
 
@@ -40,11 +40,13 @@ public static class ClusterFixture
 
     public const string Shards = """
         [
-          {"uid": "5", "bdb_uid": 2, "node_uid": "3", "role": "slave", "assigned_slots": "0-16383", "status": "active", "detailed_status": "down", "redis_info": {}},
+          {"uid": "5", "bdb_uid": 2, "node_uid": "3", "role": "slave", "assigned_slots": "0-16383", "status": "inactive", "detailed_status": "down", "sync": {"status": "link_down"}, "redis_info": {}},
           {"uid": "1", "bdb_uid": 1, "node_uid": "1", "role": "master", "assigned_slots": "0-5460", "status": "active", "detailed_status": "ok", "redis_info": {"used_memory": 2097152}},
           {"uid": "2", "bdb_uid": 1, "node_uid": "2", "role": "master", "assigned_slots": "5461-10922", "status": "active", "detailed_status": "ok", "redis_info": {"used_memory": 1048576}},
           {"uid": "3", "bdb_uid": 1, "node_uid": "1", "role": "master", "assigned_slots": "10923-16383", "status": "active", "detailed_status": "ok", "redis_info": {"used_memory": 3250000}},
-          {"uid": "4", "bdb_uid": 2, "node_uid": "2", "role": "master", "assigned_slots": "0-16383", "status": "active", "report_timestamp": "2025-01-01T00:00:00Z"}
+          {"uid": "4", "bdb_uid": 2, "node_uid": "2", "role": "master", "assigned_slots": "0-16383", "status": "active", "report_timestamp": "2025-01-01T00:00:00Z"},
+          {"uid": "6", "bdb_uid": 2, "node_uid": "1", "role": "slave", "assigned_slots": "0-16383", "status": "active", "detailed_status": "ok", "sync": {"status": "idle", "progress": 2048},
+           "redis_info": {"role": "slave", "master_link_status": "up", "slave_repl_offset": 1000}}
         ]
         """;
 
@@ -59,12 +61,13 @@ public static class ClusterFixture
         .OnJson("GET", "/v1/shards", Shards);
 
     /// <summary>A state machine answer of <c>GET /v1/actions/{uid}</c>.</summary>
-    public static CannedResponse Action(string uid, string status, double progress, string state = "", string? error = null) => CannedResponse.Ok(
+    public static CannedResponse Action(string uid, string status, double progress, string state = "", string? error = null,
+        string name = "SMCreateBDB", string objectName = "bdb:3") => CannedResponse.Ok(
         System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["action_uid"] = uid,
-            ["name"] = "SMCreateBDB",
-            ["object_name"] = "bdb:3",
+            ["name"] = name,
+            ["object_name"] = objectName,
             ["state"] = state,
             ["status"] = status,
             ["progress"] = progress,
