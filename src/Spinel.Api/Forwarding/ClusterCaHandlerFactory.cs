@@ -7,7 +7,7 @@ namespace Spinel.Api.Forwarding;
 /// HTTPS to other nodes that trusts only the cluster CA: the leader's certificate must chain to it and name the
 /// address it is reached at. The platform's CAs are not trusted, and without a cluster CA nothing is.
 /// </summary>
-internal sealed class ClusterCaHandlerFactory : IForwardingHandlerFactory
+public sealed class ClusterCaHandlerFactory : IForwardingHandlerFactory
 {
     public HttpMessageHandler Create(string? certificateAuthorityPem)
     {

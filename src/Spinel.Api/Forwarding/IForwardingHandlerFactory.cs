@@ -1,7 +1,7 @@
 namespace Spinel.Api.Forwarding;
 
 /// <summary>Creates the HTTP handler that carries writes to the leader; a seam so that tests can forward without TLS.</summary>
-internal interface IForwardingHandlerFactory
+public interface IForwardingHandlerFactory
 {
     /// <param name="certificateAuthorityPem">The cluster CA every node's certificate chains to; null when the cluster has none.</param>
     HttpMessageHandler Create(string? certificateAuthorityPem);

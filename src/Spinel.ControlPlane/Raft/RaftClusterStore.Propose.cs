@@ -43,6 +43,10 @@ public sealed partial class RaftClusterStore
             });
         }
 
+        // Followers learn the new commit index with the next replication round; start it now rather than at the next
+        // heartbeat, so their data paths follow a failover within milliseconds instead of a heartbeat period.
+        PushCommitIndex(cluster);
+
         if (!context.TryGetResult(out var result, out var index))
         {
             return Failed(new ProposeResult
@@ -69,6 +73,23 @@ public sealed partial class RaftClusterStore
                 LogIndex = index,
                 Description = $"applied at index {index}, state version {result.State.Version}",
             };
+    }
+
+    private static void PushCommitIndex(RaftCluster cluster)
+    {
+        _ = PushAsync();
+
+        async Task PushAsync()
+        {
+            try
+            {
+                await cluster.ForceReplicationAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is NotLeaderException or OperationCanceledException or InvalidOperationException or ObjectDisposedException)
+            {
+                // Lost leadership or shutting down: the next leader's rounds carry the index.
+            }
+        }
     }
 
     /// <summary>

@@ -8,9 +8,12 @@ using Microsoft.Extensions.Options;
 using Spinel.Api;
 using Spinel.Api.Bootstrap;
 using Spinel.ControlPlane;
+using Spinel.ControlPlane.Health;
 using Spinel.ControlPlane.Operations;
 using Spinel.ControlPlane.Orchestration;
 using Spinel.ControlPlane.Raft;
+using Spinel.Model;
+using Spinel.Node.Heartbeats;
 
 namespace Spinel.Node.Cluster;
 
@@ -46,7 +49,15 @@ public static class ClusterNodeApp
         builder.Services.TryAddSingleton<IReadinessProbe, RespPingProbe>();
         builder.Services.AddSingleton<IDatabaseOperations, DatabaseOperations>();
         builder.Services.AddSingleton<INodeOperations, NodeOperations>();
+        builder.Services.AddSingleton<IShardOperations, ShardOperations>();
         builder.Services.AddHostedService<Orchestrator>();
+
+        builder.Services.AddSingleton<IClusterHealth>(sp => new ClusterHealthRegistry(sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<LeaderFence>();
+        // Closed until the leader first grants it: a node that starts cut off must not take writes.
+        builder.Services.AddSingleton(new WriteLease(openUntil: 0));
+        builder.Services.AddHostedService<ClusterWatchdog>();
+        builder.Services.AddHostedService<HeartbeatSender>();
 
         builder.Services.AddSingleton<DataPathHost>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataPathHost>());
@@ -69,6 +80,7 @@ public static class ClusterNodeApp
 
         var app = builder.Build();
         app.MapSpinelApi();
+        app.MapHeartbeat();
         return app;
     }
 }

@@ -36,6 +36,8 @@ public sealed class ClusterNodeProcess : IAsyncDisposable
             // Test machines are busy; elections must not churn when a thread stalls for a few hundred ms.
             "--ControlPlane:LowerElectionTimeout", "00:00:00.400", "--ControlPlane:UpperElectionTimeout", "00:00:00.800",
             "--Logging:LogLevel:Default", "Information", "--Logging:LogLevel:Microsoft.AspNetCore", "Warning",
+            "--Logging:Console:FormatterName", "simple", "--Logging:Console:FormatterOptions:TimestampFormat", "HH:mm:ss.fff ",
+            "--Logging:Console:FormatterOptions:SingleLine", "true",
         }.Concat(_extraArgs))
         {
             info.ArgumentList.Add(arg);
@@ -72,6 +74,69 @@ public sealed class ClusterNodeProcess : IAsyncDisposable
             await Task.Delay(20);
         }
         return true;
+    }
+
+    /// <summary>kill -9 of the node and of every redis-server it runs, as when the machine dies.</summary>
+    public async Task KillWithShardsAsync()
+    {
+        var shards = ShardPids();
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await WaitForExitAsync(process, TimeSpan.FromSeconds(10));
+        }
+        foreach (var pid in shards)
+        {
+            Signal(pid, "KILL");
+        }
+    }
+
+    /// <summary>Sends a signal (STOP, CONT) to the node and its shards: STOP looks like a partition to everyone else.</summary>
+    public void SignalAll(string signal)
+    {
+        if (_process is { HasExited: false } process)
+        {
+            Signal(process.Id, signal);
+        }
+        foreach (var pid in ShardPids())
+        {
+            Signal(pid, signal);
+        }
+    }
+
+    /// <summary>The pid of the redis-server of a shard of this node; null when it has none running.</summary>
+    public int? ShardPid(int shardUid)
+    {
+        var file = Path.Combine(DataDir, "shards", shardUid.ToString(System.Globalization.CultureInfo.InvariantCulture), "redis.pid");
+        return File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var pid) && File.Exists($"/proc/{pid}/cmdline") ? pid : null;
+    }
+
+    /// <summary>The port of a shard of this node from its redis.conf; null when the node never ran it.</summary>
+    public int? ShardPort(int shardUid)
+    {
+        var conf = Path.Combine(DataDir, "shards", shardUid.ToString(System.Globalization.CultureInfo.InvariantCulture), "redis.conf");
+        if (!File.Exists(conf))
+        {
+            return null;
+        }
+        var line = File.ReadLines(conf).FirstOrDefault(l => l.StartsWith("port ", StringComparison.Ordinal));
+        return line is not null && int.TryParse(line.AsSpan(5).Trim(), out var port) ? port : null;
+    }
+
+    public static void Signal(int pid, string signal) =>
+        Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+
+    private List<int> ShardPids()
+    {
+        var shards = Path.Combine(DataDir, "shards");
+        if (!Directory.Exists(shards))
+        {
+            return [];
+        }
+        return Directory.GetDirectories(shards)
+            .Select(d => int.TryParse(Path.GetFileName(d), out var uid) ? ShardPid(uid) : null)
+            .OfType<int>()
+            .ToList();
     }
 
     /// <summary>SIGTERM and wait for a clean exit.</summary>

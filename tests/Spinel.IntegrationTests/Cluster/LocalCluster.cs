@@ -185,6 +185,15 @@ public sealed class LocalCluster : IAsyncDisposable
         }, $"bootstrap of {node.Address} to complete", TimeSpan.FromSeconds(60));
     }
 
+    /// <summary>The failure-handling lines of every node's log, in time order, for a test's output.</summary>
+    public string Events() => string.Join('\n', Nodes
+        .SelectMany(n => n.Output.Select(line => $"{line[..Math.Min(12, line.Length)]} [{n.Address}] {(line.Length > 12 ? line[12..] : "")}"))
+        .Where(l => l.Contains("ailover", StringComparison.Ordinal) || l.Contains("romot", StringComparison.Ordinal) ||
+                    l.Contains("exited", StringComparison.Ordinal) || l.Contains("marked", StringComparison.Ordinal) ||
+                    l.Contains("SMFailover", StringComparison.Ordinal) || l.Contains("Held", StringComparison.OrdinalIgnoreCase) ||
+                    l.Contains("REPLICAOF", StringComparison.OrdinalIgnoreCase) || l.Contains("lease", StringComparison.OrdinalIgnoreCase))
+        .Order(StringComparer.Ordinal));
+
     public string Logs() => string.Join("\n\n", Nodes.Select(n => $"--- {n.Address}\n{n.Tail(60)}"));
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+using Spinel.Api.Forwarding;
+using Spinel.ControlPlane;
+using Spinel.ControlPlane.Health;
+using Spinel.ControlPlane.Store;
+using Spinel.Model;
+using Spinel.Node.Cluster;
+using Spinel.NodeAgent;
+
+namespace Spinel.Node.Heartbeats;
+
+/// <summary>
+/// Sends this node's report to every other node each heartbeat interval, and at once when a shard changes state; keeps
+/// its own report in the local view; renews the node's write lease from the leader's grants. A grant renews the lease
+/// from the moment the heartbeat was sent, so the lease always ends before the leader could declare the node down.
+/// </summary>
+internal sealed partial class HeartbeatSender(
+    IClusterStore store,
+    IClusterHealth health,
+    WriteLease lease,
+    DataPathHost dataPath,
+    ClusterNodeOptions options,
+    IForwardingHandlerFactory handlers,
+    ILogger<HeartbeatSender> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<int, bool> _inFlight = new();
+    private HttpClient? _client;
+    private string? _clientCa;
+    private int _failures;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var state = store.Current;
+            var timings = HeartbeatTimings.For(state);
+            IChangeToken? shardsChanged = null;
+            if (NodeIdentity.Find(state, options) is { } self && dataPath.Services is { } services)
+            {
+                var shards = services.GetRequiredService<IShardStatusProvider>();
+                shardsChanged = shards.GetChangeToken();
+                var topology = services.GetRequiredService<ITopologySource>();
+                Beat(state, self, NodeReportBuilder.Build(self.Uid, topology.Current.Version, shards.GetStatuses()), timings);
+            }
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            try
+            {
+                var delay = Task.Delay(timings.Interval, stoppingToken);
+                var changed = shardsChanged is null ? Task.Delay(Timeout.Infinite, wake.Token) : shardsChanged.WaitAsync(wake.Token);
+                await Task.WhenAny(delay, changed).ConfigureAwait(false);
+                stoppingToken.ThrowIfCancellationRequested();
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            finally
+            {
+                await wake.CancelAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        _client?.Dispose();
+        base.Dispose();
+    }
+
+    private void Beat(ClusterState state, NodeRecord self, NodeReport report, HeartbeatTimings timings)
+    {
+        var sentAt = Environment.TickCount64;
+        var leaseMs = (long)timings.Lease.TotalMilliseconds;
+        health.Record(report);
+        if (LeaseGrant.CanGrant(store, health))
+        {
+            lease.Renew(sentAt + leaseMs);
+        }
+        var body = JsonSerializer.SerializeToUtf8Bytes(report, HeartbeatJsonContext.Default.NodeReport);
+        var signature = HeartbeatSignature.Sign(state, body);
+        if (signature is null)
+        {
+            return;
+        }
+        var client = ClientFor(state);
+        foreach (var node in state.Nodes.Values)
+        {
+            // One heartbeat at a time per peer: a peer that hangs must not collect a pile of them.
+            if (node.Uid == self.Uid || !_inFlight.TryAdd(node.Uid, true))
+            {
+                continue;
+            }
+            _ = SendAsync(client, node, body, signature, sentAt, leaseMs, timings.NodeTimeout);
+        }
+    }
+
+    private async Task SendAsync(HttpClient client, NodeRecord node, byte[] body, string signature, long sentAt, long leaseMs, TimeSpan timeout)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"https://{node.Address}:{node.RestPort}{HeartbeatEndpoint.Path}");
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.Add(HeartbeatSignature.Header, signature);
+            using var cancel = new CancellationTokenSource(timeout);
+            using var response = await client.SendAsync(request, cancel.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                return;
+            }
+            var reply = await response.Content.ReadFromJsonAsync(HeartbeatJsonContext.Default.HeartbeatReply, cancel.Token).ConfigureAwait(false);
+            if (reply is { LeaseGranted: true } && store.Current.Version >= reply.FenceVersion)
+            {
+                lease.Renew(sentAt + leaseMs);
+            }
+            Interlocked.Exchange(ref _failures, 0);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or JsonException or IOException)
+        {
+            if (Interlocked.Increment(ref _failures) % 50 == 1)
+            {
+                LogSendFailed(logger, node.Uid, node.Address, e.Message);
+            }
+        }
+        finally
+        {
+            _inFlight.TryRemove(node.Uid, out _);
+        }
+    }
+
+    private HttpClient ClientFor(ClusterState state)
+    {
+        var ca = state.Cluster?.CertificateAuthorityPem;
+        if (_client is null || _clientCa != ca)
+        {
+            _client?.Dispose();
+            _client = new HttpClient(handlers.Create(ca), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+            _clientCa = ca;
+        }
+        return _client;
+    }
+
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Warning, Message = "Heartbeat to node {Uid} ({Address}) failed: {Reason}")]
+    private static partial void LogSendFailed(ILogger logger, int uid, string address, string reason);
+}
