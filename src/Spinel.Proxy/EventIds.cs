@@ -16,4 +16,10 @@ internal static class EventIds
     public const int ClientOutputLimit = 1202;
     public const int ClientIdleTimeout = 1203;
     public const int ClientSessionFailed = 1204;
+
+    public const int ShardDown = 1301;
+    public const int ShardUp = 1302;
+    public const int ShardHeld = 1303;
+    public const int ShardReleased = 1304;
+    public const int HoldTimedOut = 1305;
 }

@@ -27,6 +27,13 @@ public sealed class ProxyOptions
     /// <summary>Close clients idle this long; zero disables it, as redis's <c>timeout 0</c>. <value>Default: zero.</value></summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Longest a request waits for a held shard (failover, shard unreachable) or, for a write, for the write fence to
+    /// open, before it is answered with <c>-TRYAGAIN</c> or <c>-READONLY</c>; zero answers at once.
+    /// <value>Default: 5 seconds.</value>
+    /// </summary>
+    public TimeSpan FailoverHoldTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Redis version the endpoint reports in HELLO and INFO. <value>Default: 7.0.15.</value></summary>
     public string RedisVersion { get; set; } = "7.0.15";
 }

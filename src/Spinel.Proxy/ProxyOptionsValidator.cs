@@ -31,6 +31,10 @@ internal sealed class ProxyOptionsValidator : IValidateOptions<ProxyOptions>
         {
             errors.Add("IdleTimeout must not be negative.");
         }
+        if (options.FailoverHoldTimeout < TimeSpan.Zero || options.FailoverHoldTimeout > TimeSpan.FromHours(1))
+        {
+            errors.Add("FailoverHoldTimeout must be within 0 and 1 hour.");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -4,18 +4,23 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Spinel.Model;
 using Spinel.Proxy.Hosting;
 
 namespace Spinel.Proxy;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Adds the RESP proxy: it binds the endpoints the <see cref="Model.ITopologySource"/> assigns to this node.</summary>
+    /// <summary>
+    /// Adds the RESP proxy: it binds the endpoints the <see cref="ITopologySource"/> assigns to this node. Writes go
+    /// through the registered <see cref="IWriteFence"/>; <see cref="WriteLease.AlwaysOpen"/> unless the host added one.
+    /// </summary>
     public static IServiceCollection AddSpinelProxy(this IServiceCollection services, Action<ProxyOptions> configure)
     {
         services.Configure(configure);
         services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IWriteFence>(WriteLease.AlwaysOpen);
         // The proxy's own socket transport, apart from any HTTP server's: continuations run inline on the socket
         // threads because every step after a read is short and non-blocking, which saves a thread hop per request.
         services.TryAddKeyedSingleton<IConnectionListenerFactory>(EndpointManager.TransportKey, (sp, _) => new SocketTransportFactory(

@@ -17,6 +17,7 @@ public class ProxyOptionsValidatorTests
     [InlineData("MaxPipelineDepth")]
     [InlineData("Output buffer")]
     [InlineData("IdleTimeout")]
+    [InlineData("FailoverHoldTimeout")]
     public void Validate_OneBadSetting_FailsNamingIt(string setting)
     {
         var options = new ProxyOptions { NodeUid = 1 };
@@ -28,6 +29,7 @@ public class ProxyOptionsValidatorTests
             case "MaxPipelineDepth": options.MaxPipelineDepth = 0; break;
             case "Output buffer": options.PubSubOutputBufferLimit = 1023; break;
             case "IdleTimeout": options.IdleTimeout = TimeSpan.FromSeconds(-1); break;
+            case "FailoverHoldTimeout": options.FailoverHoldTimeout = TimeSpan.FromMilliseconds(-1); break;
         }
 
         var result = new ProxyOptionsValidator().Validate(null, options);

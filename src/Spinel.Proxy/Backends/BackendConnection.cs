@@ -10,12 +10,12 @@ namespace Spinel.Proxy.Backends;
 /// One pipelined connection to a shard, shared by many client sessions (or owned by one for stateful work).
 /// Requests are appended to a send buffer together with their reply sink, under one lock, so the order of sinks is
 /// the order of bytes on the wire; a single writer loop drains the buffer into one send per flush, and a single
-/// reader loop hands each reply frame to the oldest sink. Connects lazily and again after a failure.
+/// reader loop hands each reply frame to the oldest sink. Connects lazily, and again after a failure once the shard's
+/// <see cref="IShardHealth"/> says it is reachable.
 /// </summary>
 internal sealed partial class BackendConnection : IAsyncDisposable
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan ReconnectPause = TimeSpan.FromMilliseconds(100);
 
     private readonly Lock _gate = new();
     private readonly Queue<IReplySink> _sinks = new();
@@ -26,6 +26,7 @@ internal sealed partial class BackendConnection : IAsyncDisposable
     });
     private readonly CancellationTokenSource _disposed = new();
     private readonly ILogger _logger;
+    private readonly IShardHealth _health;
     private readonly byte[]? _handshake;
     private readonly int _handshakeReplies;
     private readonly Task _sendLoop;
@@ -35,7 +36,6 @@ internal sealed partial class BackendConnection : IAsyncDisposable
     private byte[] _sending = new byte[16 * 1024];
     private Socket? _socket;
     private long _generation;
-    private long _lastConnectFailure;
     private int _holds;
     private int _sendOwner;
     private int _unsent;
@@ -44,10 +44,11 @@ internal sealed partial class BackendConnection : IAsyncDisposable
     private int _inFlightLength;
 
     /// <param name="handshake">Commands sent first on every new socket (e.g. HELLO 3); their replies are skipped.</param>
-    public BackendConnection(EndPoint endPoint, int protocol, ILogger logger, byte[]? handshake = null, int handshakeReplies = 0)
+    public BackendConnection(EndPoint endPoint, int protocol, IShardHealth health, ILogger logger, byte[]? handshake = null, int handshakeReplies = 0)
     {
         EndPoint = endPoint;
         Protocol = protocol;
+        _health = health;
         _logger = logger;
         _handshake = handshake;
         _handshakeReplies = handshakeReplies;
@@ -315,9 +316,9 @@ internal sealed partial class BackendConnection : IAsyncDisposable
 
     private async Task<bool> ConnectAsync(CancellationToken token)
     {
-        var now = Environment.TickCount64;
-        if (now - Interlocked.Read(ref _lastConnectFailure) < ReconnectPause.TotalMilliseconds)
+        if (_health.IsDown)
         {
+            // The pool probes the shard while it is down; requests that slipped in before the hold fail at once.
             FailAll(BackendErrors.Unavailable);
             return false;
         }
@@ -333,7 +334,7 @@ internal sealed partial class BackendConnection : IAsyncDisposable
         {
             socket.Dispose();
             token.ThrowIfCancellationRequested();
-            Interlocked.Exchange(ref _lastConnectFailure, Environment.TickCount64);
+            _health.ReportUnreachable();
             Log.ConnectFailed(_logger, EndPoint, ex.Message);
             FailAll(BackendErrors.Unavailable);
             return false;
@@ -352,6 +353,7 @@ internal sealed partial class BackendConnection : IAsyncDisposable
                 Append(queued);
             }
         }
+        _health.ReportConnected();
         Log.Connected(_logger, EndPoint, Protocol);
         _ = Task.Run(() => ReadLoopAsync(socket, generation), CancellationToken.None);
         return true;
@@ -372,6 +374,8 @@ internal sealed partial class BackendConnection : IAsyncDisposable
         socket.Dispose();
         if (!_disposed.IsCancellationRequested)
         {
+            // Before the requests in flight fail: a client that sees their error and retries must find the shard held.
+            _health.ReportUnreachable();
             Log.ConnectionLost(_logger, EndPoint, reason);
         }
         FailAll(BackendErrors.ConnectionLost);

@@ -6,9 +6,10 @@ namespace Spinel.Proxy.Backends;
 
 /// <summary>
 /// The connections of the proxy to one shard: a few multiplexed ones per RESP version shared by all clients, and
-/// dedicated ones lent to one client at a time for stateful work. Thread-safe.
+/// dedicated ones lent to one client at a time for stateful work. Also tracks whether the shard is reachable (see
+/// <c>BackendPool.Health.cs</c>). Thread-safe.
 /// </summary>
-internal sealed class BackendPool : IAsyncDisposable
+internal sealed partial class BackendPool : IAsyncDisposable
 {
     private static readonly byte[] Resp3Handshake = RespWriter.EncodeCommand("HELLO", "3");
 
@@ -20,15 +21,18 @@ internal sealed class BackendPool : IAsyncDisposable
     private readonly Stack<BackendConnection>[] _idle = [new(), new()];
     private bool _disposed;
 
-    public BackendPool(EndPoint endPoint, int connections, int maxIdleDedicated, ILogger logger)
+    /// <param name="onReachabilityChanged">Called when the shard goes down or comes back (it releases held requests).</param>
+    public BackendPool(EndPoint endPoint, int connections, int maxIdleDedicated, Action onReachabilityChanged, TimeProvider time, ILogger logger)
     {
         EndPoint = endPoint;
         _logger = logger;
+        _time = time;
+        _onReachabilityChanged = onReachabilityChanged;
         _maxIdleDedicated = maxIdleDedicated;
         _resp2 = new BackendConnection[connections];
         for (var i = 0; i < connections; i++)
         {
-            _resp2[i] = new BackendConnection(endPoint, 2, logger);
+            _resp2[i] = new BackendConnection(endPoint, 2, this, logger);
         }
         _resp3 = new BackendConnection?[connections];
     }
@@ -92,6 +96,7 @@ internal sealed class BackendPool : IAsyncDisposable
         lock (_gate)
         {
             _disposed = true;
+            _disposing.Cancel();
             all = [.. _resp2, .. _resp3.OfType<BackendConnection>(), .. _idle[0], .. _idle[1]];
             _idle[0].Clear();
             _idle[1].Clear();
@@ -104,6 +109,6 @@ internal sealed class BackendPool : IAsyncDisposable
 
     private BackendConnection Create(int protocol) =>
         protocol < 3
-            ? new BackendConnection(EndPoint, 2, _logger)
-            : new BackendConnection(EndPoint, 3, _logger, Resp3Handshake, handshakeReplies: 1);
+            ? new BackendConnection(EndPoint, 2, this, _logger)
+            : new BackendConnection(EndPoint, 3, this, _logger, Resp3Handshake, handshakeReplies: 1);
 }

@@ -37,11 +37,11 @@ internal sealed partial class EndpointListener : IAsyncDisposable
     public int Port => Runtime.Table.Database.Port;
 
     public static async Task<EndpointListener> StartAsync(IConnectionListenerFactory factory, DatabaseConfig database, long version,
-        ProxyOptions options, ILogger logger, TimeProvider time, CancellationToken cancellationToken)
+        ProxyOptions options, IWriteFence fence, ILogger logger, TimeProvider time, CancellationToken cancellationToken)
     {
         var endPoint = new IPEndPoint(IPAddress.Parse(options.BindAddress), database.Port);
         var listener = await factory.BindAsync(endPoint, cancellationToken).ConfigureAwait(false);
-        var runtime = new DatabaseRuntime(database, version, options, logger);
+        var runtime = new DatabaseRuntime(database, version, options, fence, time, logger);
         return new EndpointListener(listener, runtime, logger, time);
     }
 

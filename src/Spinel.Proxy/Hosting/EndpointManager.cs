@@ -19,6 +19,7 @@ internal sealed partial class EndpointManager : BackgroundService, IEndpointStat
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(2);
 
     private readonly ITopologySource _topology;
+    private readonly IWriteFence _fence;
     private readonly IConnectionListenerFactory _listenerFactory;
     private readonly ProxyOptions _options;
     private readonly ILogger _logger;
@@ -26,10 +27,11 @@ internal sealed partial class EndpointManager : BackgroundService, IEndpointStat
     private readonly ConcurrentDictionary<int, EndpointListener> _listeners = new();
     private readonly ConcurrentDictionary<int, (DatabaseConfig Database, string Error)> _failed = new();
 
-    public EndpointManager(ITopologySource topology, [FromKeyedServices(TransportKey)] IConnectionListenerFactory listenerFactory, IOptions<ProxyOptions> options,
-        ILogger<EndpointManager> logger, TimeProvider time)
+    public EndpointManager(ITopologySource topology, IWriteFence fence, [FromKeyedServices(TransportKey)] IConnectionListenerFactory listenerFactory,
+        IOptions<ProxyOptions> options, ILogger<EndpointManager> logger, TimeProvider time)
     {
         _topology = topology;
+        _fence = fence;
         _listenerFactory = listenerFactory;
         _options = options.Value;
         _logger = logger;
@@ -115,7 +117,7 @@ internal sealed partial class EndpointManager : BackgroundService, IEndpointStat
             }
             try
             {
-                listener = await EndpointListener.StartAsync(_listenerFactory, database, snapshot.Version, _options, _logger, _time, cancellationToken).ConfigureAwait(false);
+                listener = await EndpointListener.StartAsync(_listenerFactory, database, snapshot.Version, _options, _fence, _logger, _time, cancellationToken).ConfigureAwait(false);
                 _listeners[uid] = listener;
                 _failed.TryRemove(uid, out _);
                 Log.Bound(_logger, database.Name, uid, _options.BindAddress, database.Port);

@@ -9,11 +9,12 @@ namespace Spinel.Proxy.Routing;
 
 /// <summary>
 /// The live state of one database endpoint on this node: the current routing table (swapped by reference), the
-/// connection pools to its shards, and its connected clients. Thread-safe.
+/// connection pools to its shards, its connected clients, and the signal that wakes their held requests. Thread-safe.
 /// </summary>
-internal sealed class DatabaseRuntime : IAsyncDisposable
+internal sealed partial class DatabaseRuntime : IAsyncDisposable
 {
     private readonly ProxyOptions _options;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly Dictionary<(int Uid, string Host, int Port), BackendPool> _pools = [];
@@ -21,17 +22,28 @@ internal sealed class DatabaseRuntime : IAsyncDisposable
     private volatile RoutingTable _table;
     private long _nextClientId;
 
-    public DatabaseRuntime(DatabaseConfig database, long version, ProxyOptions options, ILogger logger)
+    public DatabaseRuntime(DatabaseConfig database, long version, ProxyOptions options, IWriteFence fence, TimeProvider time, ILogger logger)
     {
         _options = options;
+        _time = time;
         _logger = logger;
+        // The fence that never closes is not asked at all: writes then cost nothing extra.
+        WriteFence = ReferenceEquals(fence, WriteLease.AlwaysOpen) ? null : fence;
+        Holds = new HoldSignal(WriteFence, time);
         StartedAt = DateTimeOffset.UtcNow;
         _table = Build(database, version);
+        LogHeldChanges(null, _table);
     }
 
     public RoutingTable Table => _table;
 
     public ProxyOptions Options => _options;
+
+    /// <summary>The node's write fence; null when it never closes.</summary>
+    public IWriteFence? WriteFence { get; }
+
+    /// <summary>Pulsed when held requests may go on: a new routing table, a shard reachable again, the fence opening.</summary>
+    public HoldSignal Holds { get; }
 
     public DateTimeOffset StartedAt { get; }
 
@@ -53,9 +65,11 @@ internal sealed class DatabaseRuntime : IAsyncDisposable
     public void Update(DatabaseConfig database, long version)
     {
         List<BackendPool> retired;
+        RoutingTable previous, next;
         lock (_gate)
         {
-            _table = Build(database, version);
+            previous = _table;
+            _table = next = Build(database, version);
             var live = database.Masters.Select(Key).ToHashSet();
             retired = [.. _pools.Where(p => !live.Contains(p.Key)).Select(p => p.Value)];
             foreach (var key in _pools.Keys.Where(k => !live.Contains(k)).ToList())
@@ -67,6 +81,8 @@ internal sealed class DatabaseRuntime : IAsyncDisposable
         {
             pool.DisposeAsync().Forget();
         }
+        LogHeldChanges(previous, next);
+        Holds.Pulse();
     }
 
     public async ValueTask DisposeAsync()
@@ -81,6 +97,7 @@ internal sealed class DatabaseRuntime : IAsyncDisposable
             pools = [.. _pools.Values];
             _pools.Clear();
         }
+        Holds.Dispose();
         foreach (var pool in pools)
         {
             await pool.DisposeAsync().ConfigureAwait(false);
@@ -102,12 +119,35 @@ internal sealed class DatabaseRuntime : IAsyncDisposable
                 if (!_pools.TryGetValue(Key(shard), out var pool))
                 {
                     var endPoint = new IPEndPoint(IPAddress.Parse(shard.Host), shard.Port);
-                    pool = new BackendPool(endPoint, _options.ConnectionsPerShard, _options.MaxIdleDedicatedPerShard, _logger);
+                    pool = new BackendPool(endPoint, _options.ConnectionsPerShard, _options.MaxIdleDedicatedPerShard, Holds.Pulse, _time, _logger);
                     _pools[Key(shard)] = pool;
                 }
                 routes.Add(new ShardRoute(routes.Count, shard, pool));
             }
             return new RoutingTable(version, database, routes);
+        }
+    }
+
+    private void LogHeldChanges(RoutingTable? previous, RoutingTable next)
+    {
+        foreach (var route in next.Masters)
+        {
+            var wasHeld = previous?.Masters.FirstOrDefault(r => r.Shard.Uid == route.Shard.Uid)?.Shard.Held ?? false;
+            if (route.Shard.Held && !wasHeld)
+            {
+                Log.ShardHeld(_logger, route.Shard.Uid, next.Database.Uid, next.Version);
+            }
+            else if (!route.Shard.Held && wasHeld)
+            {
+                Log.ShardReleased(_logger, route.Shard.Uid, next.Database.Uid, next.Version);
+            }
+        }
+        foreach (var gone in previous?.Masters ?? [])
+        {
+            if (gone.Shard.Held && !next.Masters.Any(r => r.Shard.Uid == gone.Shard.Uid))
+            {
+                Log.ShardReleased(_logger, gone.Shard.Uid, next.Database.Uid, next.Version);
+            }
         }
     }
 }

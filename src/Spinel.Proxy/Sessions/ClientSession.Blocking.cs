@@ -28,6 +28,10 @@ internal sealed partial class ClientSession
             ReplyError("CLUSTERDOWN Hash slot not served");
             return;
         }
+        if (HoldsBack(route))
+        {
+            return;
+        }
         if ((info.Flags & CommandFlags.Write) != 0)
         {
             _writtenShards.Add(route);
@@ -130,7 +134,17 @@ internal sealed partial class ClientSession
             ReplyError("ERR timeout is negative");
             return;
         }
-        var shards = _writtenShards.Count > 0 ? _writtenShards.ToList() : [_database.Table.Masters[0]];
+        var masters = _database.Table.Masters;
+        // Written routes may come from older tables: wait on the current route of each pool still serving, and
+        // forget the pools a failover retired (their writes can no longer be confirmed there).
+        var written = masters.Where(m => _writtenShards.Any(w => ReferenceEquals(w.Pool, m.Pool))).ToList();
+        var shards = written.Count > 0 ? written : [masters[0]];
+        if (HoldsBack(shards))
+        {
+            return;
+        }
+        _writtenShards.Clear();
+        _writtenShards.UnionWith(written);
         var frame = _request.Frame.Span;
         var slot = NewSlot();
         if (shards.Count == 1)

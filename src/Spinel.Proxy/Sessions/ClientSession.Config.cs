@@ -37,6 +37,10 @@ internal sealed partial class ClientSession
     private void ConfigGet()
     {
         var masters = _database.Table.Masters;
+        if (HoldsBack(masters[0]))
+        {
+            return;
+        }
         var aggregator = new ReplyAggregator(NewSlot(), 1, (replies, output) =>
         {
             var reply = replies[0];

@@ -49,6 +49,10 @@ internal sealed partial class ClientSession
             ReplyError($"ERR Can't execute '{info.Name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
             return;
         }
+        if ((info.Flags & CommandFlags.Write) != 0 && FenceHoldsBack())
+        {
+            return;
+        }
         Run(kind, info);
     }
 

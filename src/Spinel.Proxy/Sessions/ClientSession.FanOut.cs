@@ -63,6 +63,10 @@ internal sealed partial class ClientSession
     private void ToAllShards(ReadOnlySpan<byte> frame, ReplyMerge merge)
     {
         var masters = _database.Table.Masters;
+        if (HoldsBack(masters))
+        {
+            return;
+        }
         var aggregator = new ReplyAggregator(NewSlot(), masters.Count, merge);
         for (var i = 0; i < masters.Count; i++)
         {
@@ -83,6 +87,10 @@ internal sealed partial class ClientSession
         if (shard >= masters.Count)
         {
             ReplyError("ERR invalid cursor");
+            return;
+        }
+        if (HoldsBack(masters[shard]))
+        {
             return;
         }
         _scratch.ResetWrittenCount();

@@ -28,6 +28,10 @@ internal sealed partial class ClientSession
             ReplyError("CLUSTERDOWN Hash slot not served");
             return;
         }
+        if (HoldsBack(route))
+        {
+            return;
+        }
         if ((info.Flags & CommandFlags.Write) != 0)
         {
             _writtenShards.Add(route);
@@ -121,6 +125,13 @@ internal sealed partial class ClientSession
             for (var j = 0; j < step; j++)
             {
                 groups[part].Args.Add(i + j);
+            }
+        }
+        foreach (var group in groups)
+        {
+            if (HoldsBack(group.Route))
+            {
+                return;
             }
         }
         if (isWrite)

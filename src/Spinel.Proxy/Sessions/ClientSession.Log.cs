@@ -11,5 +11,8 @@ internal sealed partial class ClientSession
 
         [LoggerMessage(EventIds.ClientOutputLimit, LogLevel.Warning, "Client {ClientId} disconnected: {Bytes} reply bytes waiting exceed its output buffer limit")]
         public static partial void OutputLimit(ILogger logger, long clientId, long bytes);
+
+        [LoggerMessage(EventIds.HoldTimedOut, LogLevel.Debug, "Client {ClientId}: {Command} waited too long for a held shard or the write fence; answered {Error}")]
+        public static partial void HoldTimedOut(ILogger logger, long clientId, string command, string error);
     }
 }

@@ -161,6 +161,10 @@ internal sealed partial class ClientSession
             ReplyError("CLUSTERDOWN Hash slot not served");
             return;
         }
+        if (HoldsBack(route))
+        {
+            return;
+        }
         Send(route, _request.Frame.Span, NewSlot());
     }
 

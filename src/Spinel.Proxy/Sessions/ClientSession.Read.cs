@@ -50,7 +50,13 @@ internal sealed partial class ClientSession
                 {
                     input.AdvanceTo(buffer.Start, buffer.End);
                 }
-                if (result.IsCompleted || result.IsCanceled)
+                if (IsParked)
+                {
+                    await WaitWhileParkedAsync(token).ConfigureAwait(false);
+                    continue;
+                }
+                // A client that stopped sending still gets the requests it sent before: read on until they all ran.
+                if (!stoppedEarly && (result.IsCompleted || result.IsCanceled))
                 {
                     return;
                 }
@@ -65,7 +71,8 @@ internal sealed partial class ClientSession
         }
     }
 
-    // Runs every complete command in the buffer; returns true when it stopped before the end (queue full or closing).
+    // Runs every complete command in the buffer; returns true when it stopped before the end (queue full or a request
+    // held: it stays at the start of the buffer, unread, to run again).
     private bool ProcessBuffer(ref ReadOnlySequence<byte> buffer)
     {
         while (buffer.Length > _scanned)
@@ -99,12 +106,21 @@ internal sealed partial class ClientSession
                 buffer = buffer.Slice(buffer.End);
                 return false;
             }
-            buffer = buffer.Slice(frameEnd);
             if (!ready)
             {
+                buffer = buffer.Slice(frameEnd);
                 continue;
             }
             Execute();
+            if (IsParked)
+            {
+                return true;
+            }
+            buffer = buffer.Slice(frameEnd);
+            if (_holding)
+            {
+                EndHold();
+            }
         }
         return false;
     }

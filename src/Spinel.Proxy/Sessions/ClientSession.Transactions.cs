@@ -15,6 +15,7 @@ internal sealed partial class ClientSession
 
     private List<ReadOnlyMemory<byte>>? _transaction;
     private bool _transactionFailed;
+    private bool _transactionWrites;
     private int _transactionSlot = -1;
     private WatchState? _watch;
 
@@ -27,6 +28,7 @@ internal sealed partial class ClientSession
         }
         _transaction = [];
         _transactionFailed = false;
+        _transactionWrites = false;
         _transactionSlot = _watch?.Slot ?? -1;
         ReplyRaw("+OK\r\n"u8);
     }
@@ -61,6 +63,7 @@ internal sealed partial class ClientSession
         {
             _transactionSlot = slot;
         }
+        _transactionWrites |= (info.Flags & CommandFlags.Write) != 0;
         _transaction!.Add(_request.Frame.ToArray());
         ReplyRaw("+QUEUED\r\n"u8);
     }
@@ -80,24 +83,38 @@ internal sealed partial class ClientSession
             ReplyError("ERR EXEC without MULTI");
             return;
         }
-        var commands = _transaction;
-        var failed = _transactionFailed;
-        var slotNumber = _transactionSlot;
-        _transaction = null;
-        if (failed)
+        if (_transactionFailed)
         {
-            ReleaseWatch(sendUnwatch: true);
+            EndTransaction();
             ReplyError("EXECABORT Transaction discarded because of previous errors.");
             return;
         }
         var table = _database.Table;
-        var route = slotNumber >= 0 ? table.ForSlot(slotNumber) : _watch?.Route ?? table.Masters[0];
+        var route = _transactionSlot >= 0 ? table.ForSlot(_transactionSlot) : _watch?.Route ?? table.Masters[0];
         if (route is null)
         {
-            ReleaseWatch(sendUnwatch: true);
+            EndTransaction();
             ReplyError("CLUSTERDOWN Hash slot not served");
             return;
         }
+        if ((_transactionWrites && FenceHoldsBack()) || HoldsBack(route))
+        {
+            if (!IsParked)
+            {
+                // Answered with the hold's error: as a failed EXEC, that ends the transaction.
+                EndTransaction();
+            }
+            return;
+        }
+        if (_watch is { } watched && !ReferenceEquals(watched.Route.Pool, route.Pool))
+        {
+            // A failover moved the watched slot: the new master never saw the WATCH, so abort as if a key changed.
+            EndTransaction();
+            ReplyRaw(Protocol >= 3 ? "_\r\n"u8 : "*-1\r\n"u8);
+            return;
+        }
+        var commands = _transaction;
+        _transaction = null;
         _writtenShards.Add(route);
         var connection = ConnectionFor(route);
         var frames = new List<ReadOnlyMemory<byte>>(commands.Count + 2) { MultiFrame };
@@ -120,6 +137,12 @@ internal sealed partial class ClientSession
         DiscardTransaction();
         ReleaseWatch(sendUnwatch: true);
         ReplyRaw("+OK\r\n"u8);
+    }
+
+    private void EndTransaction()
+    {
+        _transaction = null;
+        ReleaseWatch(sendUnwatch: true);
     }
 
     private void DiscardTransaction()
@@ -145,6 +168,10 @@ internal sealed partial class ClientSession
         if (route is null)
         {
             ReplyError("CLUSTERDOWN Hash slot not served");
+            return;
+        }
+        if (HoldsBack(route))
+        {
             return;
         }
         if (_watch is null)

@@ -55,8 +55,8 @@ internal sealed partial class ClientSession : IBatchedCompletion
 
     public EndPoint? LocalEndPoint => _connection.LocalEndPoint;
 
-    /// <summary>True while the client waits on a blocking command or listens to pub/sub (not idle for timeouts).</summary>
-    public bool IsWaiting => _blockedCount > 0 || IsSubscribed;
+    /// <summary>True while the client waits on a blocking command or a held shard, or listens to pub/sub (not idle for timeouts).</summary>
+    public bool IsWaiting => _blockedCount > 0 || IsParked || IsSubscribed;
 
     public async Task RunAsync()
     {

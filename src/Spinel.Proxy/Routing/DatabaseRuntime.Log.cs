@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace Spinel.Proxy.Routing;
+
+internal sealed partial class DatabaseRuntime
+{
+    private static partial class Log
+    {
+        [LoggerMessage(EventIds.ShardHeld, LogLevel.Information, "Shard {ShardUid} of bdb {BdbUid} held by topology version {Version}; requests for its slots wait")]
+        public static partial void ShardHeld(ILogger logger, int shardUid, int bdbUid, long version);
+
+        [LoggerMessage(EventIds.ShardReleased, LogLevel.Information, "Shard {ShardUid} of bdb {BdbUid} released by topology version {Version}")]
+        public static partial void ShardReleased(ILogger logger, int shardUid, int bdbUid, long version);
+    }
+}
