@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Spinel.ControlPlane;
 using Spinel.ControlPlane.Health;
+using Spinel.Node.Cluster;
 
 namespace Spinel.Node.Heartbeats;
 
@@ -16,7 +17,7 @@ internal static class HeartbeatEndpoint
     public static void MapHeartbeat(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(Path, ReceiveAsync);
 
-    private static async Task<IResult> ReceiveAsync(HttpContext context, IClusterStore store, IClusterHealth health, LeaderFence fence)
+    private static async Task<IResult> ReceiveAsync(HttpContext context, IClusterStore store, IClusterHealth health, LeaderFence fence, ClusterNodeOptions options)
     {
         if (context.Request.ContentLength is > MaxBody)
         {
@@ -48,7 +49,7 @@ internal static class HeartbeatEndpoint
             return Results.BadRequest();
         }
         health.Record(report);
-        var granted = LeaseGrant.CanGrant(store, health);
+        var granted = NodeIdentity.Find(state, options) is { } self && LeaseGrant.CanGrant(store, health, self.Uid);
         return Results.Json(new HeartbeatReply(store.IsLeader, granted, fence.Version), HeartbeatJsonContext.Default.HeartbeatReply);
     }
 }

@@ -79,9 +79,9 @@ internal sealed partial class HeartbeatSender(
         var sentAt = Environment.TickCount64;
         var leaseMs = (long)timings.Lease.TotalMilliseconds;
         health.Record(report);
-        if (LeaseGrant.CanGrant(store, health))
+        if (LeaseGrant.SelfLeaseRemaining(store, health, self.Uid) is { } remaining)
         {
-            lease.Renew(sentAt + leaseMs);
+            lease.Renew(sentAt + (long)remaining.TotalMilliseconds);
         }
         var body = JsonSerializer.SerializeToUtf8Bytes(report, HeartbeatJsonContext.Default.NodeReport);
         var signature = HeartbeatSignature.Sign(state, body);

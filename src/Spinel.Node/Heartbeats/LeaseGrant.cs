@@ -9,15 +9,37 @@ namespace Spinel.Node.Heartbeats;
 /// </summary>
 internal static class LeaseGrant
 {
-    public static bool CanGrant(IClusterStore store, IClusterHealth health)
+    public static bool CanGrant(IClusterStore store, IClusterHealth health, int selfUid) => SelfLeaseRemaining(store, health, selfUid) is not null;
+
+    /// <summary>
+    /// How long the leader's own lease may run from now: until one lease after the oldest of the freshest heartbeats
+    /// that make up a majority, so it ends no later than the others' view of this node goes stale. Null when this node
+    /// does not lead or does not hear from a majority.
+    /// </summary>
+    public static TimeSpan? SelfLeaseRemaining(IClusterStore store, IClusterHealth health, int selfUid)
     {
         if (!store.IsLeader)
         {
-            return false;
+            return null;
         }
         var state = store.Current;
         var lease = HeartbeatTimings.For(state).Lease;
-        var heard = state.Nodes.Keys.Count(uid => health.GetNode(uid) is { } node && node.Age < lease);
-        return heard * 2 > state.Nodes.Count;
+        var othersNeeded = state.Nodes.Count / 2;
+        if (othersNeeded == 0)
+        {
+            return lease;
+        }
+        var ages = state.Nodes.Keys
+            .Where(uid => uid != selfUid)
+            .Select(uid => health.GetNode(uid))
+            .OfType<NodeHealth>()
+            .Select(h => h.Age)
+            .Order()
+            .ToList();
+        if (ages.Count < othersNeeded || ages[othersNeeded - 1] >= lease)
+        {
+            return null;
+        }
+        return lease - ages[othersNeeded - 1];
     }
 }

@@ -54,13 +54,18 @@ public sealed class AckedWriter : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="more"/> further writes were acknowledged by a replica.</summary>
-    public async Task WaitForAckedAsync(int more, TimeSpan timeout)
+    public Task WaitForAckedAsync(int more, TimeSpan timeout) => WaitForAsync(() => AckedCount, more, timeout, "WAIT-acknowledged writes");
+
+    /// <summary>Waits until <paramref name="more"/> further writes were taken (acknowledged by a replica or not).</summary>
+    public Task WaitForWritesAsync(int more, TimeSpan timeout) => WaitForAsync(() => AckedCount + UnackedCount, more, timeout, "writes");
+
+    private async Task WaitForAsync(Func<int> count, int more, TimeSpan timeout, string what)
     {
-        var target = AckedCount + more;
+        var target = count() + more;
         var deadline = DateTime.UtcNow + timeout;
-        while (AckedCount < target)
+        while (count() < target)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"only {AckedCount}/{target} WAIT-acknowledged writes after {timeout}; last errors: {string.Join(" | ", Errors.TakeLast(5))}");
+            Assert.True(DateTime.UtcNow < deadline, $"only {count()}/{target} {what} after {timeout}; last errors: {string.Join(" | ", Errors.TakeLast(5))}");
             await Task.Delay(20);
         }
     }
@@ -112,7 +117,7 @@ public sealed class AckedWriter : IAsyncDisposable
                 {
                     Interlocked.Exchange(ref _longestGap, gap);
                 }
-                var replicas = (long)await db.ExecuteAsync("WAIT", 1, 1000);
+                var replicas = (long)await db.ExecuteAsync("WAIT", 1, 200);
                 lock (_acked)
                 {
                     (replicas >= 1 ? _acked : _unacked).Add(i);

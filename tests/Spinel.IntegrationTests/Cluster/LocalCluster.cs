@@ -191,7 +191,8 @@ public sealed class LocalCluster : IAsyncDisposable
         .Where(l => l.Contains("ailover", StringComparison.Ordinal) || l.Contains("romot", StringComparison.Ordinal) ||
                     l.Contains("exited", StringComparison.Ordinal) || l.Contains("marked", StringComparison.Ordinal) ||
                     l.Contains("SMFailover", StringComparison.Ordinal) || l.Contains("Held", StringComparison.OrdinalIgnoreCase) ||
-                    l.Contains("REPLICAOF", StringComparison.OrdinalIgnoreCase) || l.Contains("lease", StringComparison.OrdinalIgnoreCase))
+                    l.Contains("REPLICAOF", StringComparison.OrdinalIgnoreCase) || l.Contains("lease", StringComparison.OrdinalIgnoreCase) ||
+                    l.Contains("leader", StringComparison.OrdinalIgnoreCase) || l.Contains("Shard down", StringComparison.OrdinalIgnoreCase))
         .Order(StringComparer.Ordinal));
 
     public string Logs() => string.Join("\n\n", Nodes.Select(n => $"--- {n.Address}\n{n.Tail(60)}"));
