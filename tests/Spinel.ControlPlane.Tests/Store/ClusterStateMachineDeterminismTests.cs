@@ -88,7 +88,7 @@ public sealed class ClusterStateMachineDeterminismTests
         {
             var node = Pick(random, state.Nodes.Keys, 6);
             var bdb = Pick(random, state.Bdbs.Keys, 5);
-            ClusterCommand command = random.Next(27) switch
+            ClusterCommand command = random.Next(29) switch
             {
                 0 or 1 => new AddNode { Node = Records.Node(random.Next(1, 6)) },
                 2 => new UpdateNode { Node = Records.Node(random.Next(1, 6), uid: node) with { TotalMemory = random.Next(1, 100) }, ExpectedVersion = random.Next(0, 3) == 0 ? 1 : null },
@@ -102,6 +102,10 @@ public sealed class ClusterStateMachineDeterminismTests
                 17 or 18 => new PutAction { Action = Records.Action($"a-{random.Next(0, 5)}", $"bdb:{bdb}") with { Progress = random.Next(0, 100) }, ExpectedVersion = random.Next(0, 2) == 0 ? null : random.Next(0, 3) },
                 19 => new DeleteAction { ActionUid = $"a-{random.Next(0, 5)}" },
                 24 or 25 or 26 => new Batch { Commands = [new PutAction { Action = Records.Action($"a-{random.Next(0, 5)}", $"bdb:{bdb}") }, new DeleteShards { BdbUid = bdb, ShardUids = [Pick(random, state.ShardsOf(bdb).Select(s => s.Uid), 30)] }] },
+                27 or 28 => new UpdateCluster
+                {
+                    Cluster = Records.Cluster(random.Next(0, 4) == 0 ? "renamed.local" : "cluster.local") with { SlaveHaGracePeriod = random.Next(-1, 100) },
+                },
                 20 => new DeleteUser { Uid = Pick(random, state.Users.Keys, 5) },
                 _ => new PutUser { User = Records.User($"user{random.Next(0, 4)}", UserRole.DbMember), ExpectedClusterVersion = random.Next(0, 4) == 0 ? state.Version - random.Next(0, 2) : null },
             };

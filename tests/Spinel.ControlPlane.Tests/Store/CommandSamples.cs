@@ -33,6 +33,7 @@ public static class CommandSamples
                 Status = BdbStatus.ActiveChangePending,
                 CreatedTime = Records.Time,
                 LastChangedTime = Records.Time.AddMinutes(1),
+                SlaveHa = false,
             },
             ExpectedVersion = 0,
         },
@@ -40,7 +41,7 @@ public static class CommandSamples
         new PutShards
         {
             BdbUid = 1,
-            Shards = [Records.Shard(1, 1, 20000, uid: 1), Records.Shard(1, 2, 20001, replicaOf: 1) with { AssignedSlots = [new SlotRange(0, 5460), new SlotRange(7, 7)], Status = ShardStatus.Trimming }],
+            Shards = [Records.Shard(1, 1, 20000, uid: 1), Records.Shard(1, 2, 20001, replicaOf: 1) with { AssignedSlots = [new SlotRange(0, 5460), new SlotRange(7, 7)], Status = ShardStatus.Trimming, Held = true, Generation = 3 }],
             ExpectedBdbVersion = 2,
         },
         new DeleteShards { BdbUid = 1, ShardUids = [1, 2], ExpectedBdbVersion = 3 },
@@ -55,6 +56,11 @@ public static class CommandSamples
         new PutUser { User = Records.User("ops", UserRole.ClusterViewer), ExpectedVersion = 0 },
         new DeleteUser { Uid = 2, ExpectedVersion = 1 },
         new Batch { Commands = [new PutBdb { Bdb = Records.Bdb("batched", port: 12005), ExpectedVersion = 0 }, new DeleteAction { ActionUid = "a-9" }] },
+        new UpdateCluster
+        {
+            Cluster = Records.Cluster() with { FailureDetectionSensitivity = FailureDetectionSensitivity.Low, SlaveHa = false, SlaveHaGracePeriod = 30 },
+            ExpectedClusterVersion = 6,
+        },
     ];
 
     public static TheoryData<ClusterCommand> AllCommands() => new(All);
