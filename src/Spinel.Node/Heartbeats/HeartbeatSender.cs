@@ -33,7 +33,8 @@ internal sealed partial class HeartbeatSender(
     private readonly ConcurrentDictionary<int, bool> _inFlight = new();
     private HttpClient? _client;
     private string? _clientCa;
-    private int _failures;
+    private readonly ConcurrentDictionary<int, int> _failures = new();
+    private bool _leaseHeld;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,6 +49,7 @@ internal sealed partial class HeartbeatSender(
                 shardsChanged = shards.GetChangeToken();
                 var topology = services.GetRequiredService<ITopologySource>();
                 Beat(state, self, NodeReportBuilder.Build(self.Uid, topology.Current.Version, shards.GetStatuses()), timings);
+                ReportLeaseChange();
             }
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             try
@@ -65,6 +67,25 @@ internal sealed partial class HeartbeatSender(
             {
                 await wake.CancelAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    // Logged on transitions only: a node that stops taking writes must say so, once.
+    private void ReportLeaseChange()
+    {
+        var held = lease.AllowsWrites;
+        if (held == _leaseHeld)
+        {
+            return;
+        }
+        _leaseHeld = held;
+        if (held)
+        {
+            LogLeaseRenewed(logger);
+        }
+        else
+        {
+            LogLeaseExpired(logger, store.LeaderRaftEndPoint?.ToString() ?? "none");
         }
     }
 
@@ -120,11 +141,15 @@ internal sealed partial class HeartbeatSender(
             {
                 lease.Renew(sentAt + leaseMs);
             }
-            Interlocked.Exchange(ref _failures, 0);
+            if (_failures.TryRemove(node.Uid, out var failed) && failed > 0)
+            {
+                LogSendRecovered(logger, node.Uid, node.Address, failed);
+            }
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or JsonException or IOException)
         {
-            if (Interlocked.Increment(ref _failures) % 50 == 1)
+            // The first failure, then one in fifty: a dead peer would otherwise fill the log ten times a second.
+            if (_failures.AddOrUpdate(node.Uid, 1, (_, n) => n + 1) % 50 == 1)
             {
                 LogSendFailed(logger, node.Uid, node.Address, e.Message);
             }
@@ -146,6 +171,15 @@ internal sealed partial class HeartbeatSender(
         }
         return _client;
     }
+
+    [LoggerMessage(EventId = 3021, Level = LogLevel.Warning, Message = "Write lease expired: no grant from a leader with a majority (leader known: {Leader}); this node's endpoints hold writes")]
+    private static partial void LogLeaseExpired(ILogger logger, string leader);
+
+    [LoggerMessage(EventId = 3022, Level = LogLevel.Information, Message = "Write lease renewed: this node's endpoints take writes again")]
+    private static partial void LogLeaseRenewed(ILogger logger);
+
+    [LoggerMessage(EventId = 3023, Level = LogLevel.Information, Message = "Heartbeats to node {Uid} ({Address}) go through again after {Failures} failures")]
+    private static partial void LogSendRecovered(ILogger logger, int uid, string address, int failures);
 
     [LoggerMessage(EventId = 3020, Level = LogLevel.Warning, Message = "Heartbeat to node {Uid} ({Address}) failed: {Reason}")]
     private static partial void LogSendFailed(ILogger logger, int uid, string address, string reason);

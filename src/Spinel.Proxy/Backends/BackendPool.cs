@@ -19,6 +19,7 @@ internal sealed partial class BackendPool : IAsyncDisposable
     private readonly BackendConnection?[] _resp3;
     private readonly Lock _gate = new();
     private readonly Stack<BackendConnection>[] _idle = [new(), new()];
+    private readonly HashSet<BackendConnection> _rented = [];
     private bool _disposed;
 
     /// <param name="onReachabilityChanged">Called when the shard goes down or comes back (it releases held requests).</param>
@@ -68,11 +69,14 @@ internal sealed partial class BackendPool : IAsyncDisposable
             {
                 if (!connection.IsDisposed)
                 {
+                    _rented.Add(connection);
                     return connection;
                 }
             }
+            var created = Create(protocol);
+            _rented.Add(created);
+            return created;
         }
-        return Create(protocol);
     }
 
     /// <summary>Takes back a dedicated connection whose session state is clean; closes it when the pool is full.</summary>
@@ -80,6 +84,7 @@ internal sealed partial class BackendPool : IAsyncDisposable
     {
         lock (_gate)
         {
+            _rented.Remove(connection);
             var idle = _idle[connection.Protocol < 3 ? 0 : 1];
             if (!_disposed && !connection.IsDisposed && idle.Count < _maxIdleDedicated)
             {
@@ -97,9 +102,12 @@ internal sealed partial class BackendPool : IAsyncDisposable
         {
             _disposed = true;
             _disposing.Cancel();
-            all = [.. _resp2, .. _resp3.OfType<BackendConnection>(), .. _idle[0], .. _idle[1]];
+            // Lent connections go too: a request waiting on a shard that was failed over (and may hang, not die) must
+            // get its error now rather than hold its client's later replies forever.
+            all = [.. _resp2, .. _resp3.OfType<BackendConnection>(), .. _idle[0], .. _idle[1], .. _rented];
             _idle[0].Clear();
             _idle[1].Clear();
+            _rented.Clear();
         }
         foreach (var connection in all)
         {

@@ -85,6 +85,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
         {
             victim.SignalAll("CONT");
             output.WriteLine(cluster.Events());
+            cluster.SaveLogs(nameof(AStoppedNodeIsFailedOverAndItsOldMasterRejoinsAsAReplica));
         }
         output.WriteLine($"longest gap between writes around the stop: {writer.LongestGap.TotalMilliseconds:F0} ms");
 
@@ -156,6 +157,39 @@ public sealed class FailoverTests(ITestOutputHelper output)
         Assert.Contains(final, s => s.Role == "master" && s.NodeIndex == target);
         await AssertNothingAcknowledgedLostAsync(writer, db.EndpointOn(2), cluster);
         Assert.True(writer.Errors.Count == 0, $"the client saw errors during planned operations: {string.Join(" | ", writer.Errors.Take(5))}");
+    }
+
+    [Fact]
+    public async Task ReplicationTurnedOnOnlineThenANodeRemovedUnderLoad()
+    {
+        await using var cluster = await LocalCluster.StartAsync(subnet: 50);
+        using var api = cluster.Admin(0);
+        var created = await api.PostAsync("/v1/bdbs", new JsonObject
+        {
+            ["name"] = "ha-remove", ["memory_size"] = 200L * 1024 * 1024, ["shards_count"] = 2, ["sharding"] = true,
+            ["shards_placement"] = "sparse", ["proxy_policy"] = "all-nodes", ["port"] = 12000,
+        });
+        Assert.True(created.Status == HttpStatusCode.OK, created.ToString());
+        await cluster.WaitForActionAsync(created.Body["action_uid"]!.GetValue<string>());
+        var db = new ReplicatedDatabase(cluster, created.Body["uid"]!.GetValue<int>(), 12000);
+        var replicate = await api.PutAsync($"/v1/bdbs/{db.Uid}", new JsonObject { ["replication"] = true });
+        Assert.True(replicate.Status == HttpStatusCode.OK, replicate.ToString());
+        await cluster.WaitForActionAsync(replicate.Body["action_uid"]!.GetValue<string>());
+        await db.WaitForFullRedundancyAsync(Converge);
+        await using var writer = await AckedWriter.StartAsync(db.EndpointOn(0));
+        await writer.WaitForAckedAsync(200, Resume);
+
+        var removed = await api.PostAsync("/v1/nodes/3/actions/remove", null);
+        Assert.True(removed.Status == HttpStatusCode.OK, removed.ToString());
+        await cluster.WaitForActionAsync(removed.Body["action_uid"]!.GetValue<string>(), TimeSpan.FromSeconds(120));
+
+        var nodes = (await api.GetAsync("/v1/nodes")).Body.AsArray();
+        Assert.Equal(2, nodes.Count);
+        await db.WaitForFullRedundancyAsync(Converge);
+        Assert.DoesNotContain(await db.ShardsAsync(), s => s.NodeIndex == 2);
+        await writer.WaitForAckedAsync(200, Resume);
+        await AssertNothingAcknowledgedLostAsync(writer, db.EndpointOn(1), cluster);
+        Assert.True(writer.Errors.Count == 0, $"the client saw errors while the node was removed: {string.Join(" | ", writer.Errors.Take(5))}");
     }
 
     private async Task AssertNothingAcknowledgedLostAsync(AckedWriter writer, string endpoint, LocalCluster cluster)

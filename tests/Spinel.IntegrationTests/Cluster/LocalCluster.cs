@@ -195,6 +195,17 @@ public sealed class LocalCluster : IAsyncDisposable
                     l.Contains("leader", StringComparison.OrdinalIgnoreCase) || l.Contains("Shard down", StringComparison.OrdinalIgnoreCase))
         .Order(StringComparer.Ordinal));
 
+    /// <summary>Keeps every node's whole log under the test results (CI keeps them as artifacts), one folder per test.</summary>
+    public void SaveLogs(string testName)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "cluster-logs", testName);
+        Directory.CreateDirectory(folder);
+        for (var i = 0; i < Nodes.Count; i++)
+        {
+            File.WriteAllLines(Path.Combine(folder, $"node{i + 1}.log"), Nodes[i].Output);
+        }
+    }
+
     public string Logs() => string.Join("\n\n", Nodes.Select(n => $"--- {n.Address}\n{n.Tail(60)}"));
 
     public async ValueTask DisposeAsync()

@@ -17,6 +17,9 @@ internal sealed class TestRedisServer : IDisposable
 
     public int Port { get; }
 
+    /// <summary>Pid of the running redis-server.</summary>
+    public int Pid => _process?.Id ?? throw new InvalidOperationException("redis-server is not running");
+
     public static async Task<TestRedisServer> StartAsync()
     {
         var server = new TestRedisServer(FreePort.Next());

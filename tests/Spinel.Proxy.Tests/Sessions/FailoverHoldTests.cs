@@ -39,6 +39,37 @@ public class FailoverHoldTests
     }
 
     [Fact]
+    public async Task HungMaster_ABlockedRequestOnItGetsAnErrorOnceTheTopologyMovesItsSlots()
+    {
+        using var oldMaster = await TestRedisServer.StartAsync();
+        using var newMaster = await TestRedisServer.StartAsync();
+        await using var proxy = await ProxyTestHost.StartAsync([oldMaster]);
+        await using var client = await proxy.ConnectAsync();
+        Assert.Equal("+OK", await client.CallAsync("SET", "k", "v"));
+
+        // WAIT runs on a connection lent to this client; the shard then hangs (SIGSTOP) instead of dying.
+        await client.SendAsync(["WAIT", "1", "0"]);
+        await Task.Delay(100);
+        Signal(oldMaster.Pid, "STOP");
+        try
+        {
+            proxy.Publish(ProxyTestHost.Master(2, newMaster, new SlotRange(0, SlotRange.SlotCount - 1)));
+            var failed = await client.ReadAsync();
+            Assert.StartsWith("-ERR connection to shard lost", failed);
+            Assert.Equal("+OK", await client.CallAsync("SET", "k", "moved"));
+        }
+        finally
+        {
+            Signal(oldMaster.Pid, "CONT");
+        }
+        await using var onNewMaster = await newMaster.ConnectAsync();
+        Assert.Equal("moved", await onNewMaster.CallAsync("GET", "k"));
+    }
+
+    private static void Signal(int pid, string signal) =>
+        Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+
+    [Fact]
     public async Task HeldShard_RequestsWaitUntilTheTopologyClearsTheHold()
     {
         using var master = await TestRedisServer.StartAsync();
