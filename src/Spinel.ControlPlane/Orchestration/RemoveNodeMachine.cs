@@ -17,6 +17,7 @@ internal sealed class RemoveNodeMachine : IActionMachine
     public const string RebindEndpoints = "rebind_endpoints";
     public const string WaitForEndpoints = "wait_for_endpoints";
     public const string Leave = "leave";
+    public const string RemoveMember = "remove_member";
 
     public string Name => ActionNames.RemoveNode;
 
@@ -24,6 +25,17 @@ internal sealed class RemoveNodeMachine : IActionMachine
     {
         var nodeUid = int.Parse(action.ObjectName.AsSpan("node:".Length), System.Globalization.CultureInfo.InvariantCulture);
         var state = context.State;
+        if (action.State == RemoveMember)
+        {
+            // The node record went first, so the leaving node learns it was removed and stops; then the membership.
+            if (RaftEndPoints.TryParse(action.Data.GetValueOrDefault("raft_endpoint"), out var endPoint))
+            {
+                await context.RemoveMemberAsync(endPoint, cancellationToken).ConfigureAwait(false);
+            }
+            Log.NodeRemoved(context.Logger, nodeUid);
+            await context.AdvanceAsync(action, BdbSteps.Completed, 100, [], cancellationToken, ActionStatus.Completed).ConfigureAwait(false);
+            return;
+        }
         if (state.Nodes.GetValueOrDefault(nodeUid) is not { } node)
         {
             await context.AdvanceAsync(action, BdbSteps.Completed, 100, [], cancellationToken, ActionStatus.Completed).ConfigureAwait(false);
@@ -40,7 +52,10 @@ internal sealed class RemoveNodeMachine : IActionMachine
         switch (action.State)
         {
             case Decommission:
-                var marked = action with { Data = action.Data.SetItem("shards_total", left.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+                var marked = action with
+                {
+                    Data = action.Data.SetItem("shards_total", left.ToString(System.Globalization.CultureInfo.InvariantCulture)).SetItem("raft_endpoint", node.RaftEndPoint),
+                };
                 await context.AdvanceAsync(marked, ShardMove.NextShard, 10,
                     node.Status == NodeStatus.Decommissioning ? [] : [new UpdateNode { Node = node with { Status = NodeStatus.Decommissioning } }],
                     cancellationToken).ConfigureAwait(false);
@@ -74,13 +89,8 @@ internal sealed class RemoveNodeMachine : IActionMachine
                 await context.AdvanceAsync(action, Leave, 95, [], cancellationToken).ConfigureAwait(false);
                 break;
             case Leave:
-                if (RaftEndPoints.TryParse(node.RaftEndPoint, out var endPoint))
-                {
-                    await context.RemoveMemberAsync(endPoint, cancellationToken).ConfigureAwait(false);
-                }
-                Log.NodeRemoved(context.Logger, nodeUid);
-                await context.AdvanceAsync(action, BdbSteps.Completed, 100, [new RemoveNode { Uid = nodeUid }], cancellationToken, ActionStatus.Completed)
-                    .ConfigureAwait(false);
+                await context.AdvanceAsync(action with { Data = action.Data.SetItem("raft_endpoint", node.RaftEndPoint) }, RemoveMember, 98,
+                    [new RemoveNode { Uid = nodeUid }], cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 await BdbSteps.FailActionAsync(context, action, $"unknown state {action.State}", cancellationToken).ConfigureAwait(false);

@@ -58,6 +58,7 @@ public static class ClusterNodeApp
         builder.Services.AddSingleton(new WriteLease(openUntil: 0));
         builder.Services.AddHostedService<ClusterWatchdog>();
         builder.Services.AddHostedService<HeartbeatSender>();
+        builder.Services.AddHostedService<RemovalWatcher>();
 
         builder.Services.AddSingleton<DataPathHost>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataPathHost>());

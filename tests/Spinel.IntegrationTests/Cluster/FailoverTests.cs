@@ -181,7 +181,9 @@ public sealed class FailoverTests(ITestOutputHelper output)
 
         var removed = await api.PostAsync("/v1/nodes/3/actions/remove", null);
         Assert.True(removed.Status == HttpStatusCode.OK, removed.ToString());
-        await cluster.WaitForActionAsync(removed.Body["action_uid"]!.GetValue<string>(), TimeSpan.FromSeconds(120));
+        // The removed node stops by itself once it learns it is out; the others finish the action.
+        await Eventually.TrueAsync(() => Task.FromResult(!cluster.Nodes[2].IsRunning), "the removed node to stop", TimeSpan.FromSeconds(120));
+        await cluster.WaitForActionAsync(removed.Body["action_uid"]!.GetValue<string>(), TimeSpan.FromSeconds(60));
 
         var nodes = (await api.GetAsync("/v1/nodes")).Body.AsArray();
         Assert.Equal(2, nodes.Count);
