@@ -2,7 +2,7 @@
 # Failover benchmark (issue 4, item 9). On a fresh local 3-node cluster of real spinel-node processes
 # (127.0.91.1-3, apart from ./spinel up's and bench/control-plane.sh's), with one database of 2 shards, each a
 # master and a replica (sparse placement, bound on every node, port 12000), a client writes through node 1's
-# endpoint without pause: SET key value then WAIT 1 500, retrying a failed SET (bench/lib/failover.py). Then,
+# endpoint continuously (at most MAX_RATE writes/s): SET key value then WAIT 1 500, retrying a failed SET (bench/lib/failover.py). Then,
 # KILLS times each:
 #   shard kill: kill -9 the redis-server of a master shard; wait until writes succeed again and the database is
 #               back to full redundancy (every master has a replica whose link to it is up, asked of the shards);
