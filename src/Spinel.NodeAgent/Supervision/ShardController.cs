@@ -173,6 +173,12 @@ internal sealed partial class ShardController
                 await WaitAsync(null, cancellationToken).ConfigureAwait(false);
                 return;
             }
+            if (_status.AwaitingDecision)
+            {
+                // The control plane decided (failed it over, or allowed a restart): act on it now, not after a crash backoff.
+                _nextLaunchAt = _timeProvider.GetUtcNow();
+                _consecutiveFailures = 0;
+            }
             var wait = _nextLaunchAt - _timeProvider.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {

@@ -50,6 +50,33 @@ public class ShardDecisionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ADecisionAfterRepeatedCrashes_StartsTheShardAtOnce_NotAfterTheCrashBackoff()
+    {
+        int masterPort = TestPorts.NextFree(), replicaPort = TestPorts.NextFree();
+        var master = TestTopology.Shard(1, masterPort);
+        var replica = TestTopology.Replica(2, replicaPort, masterUid: 1);
+        // A second crash in a row would wait 20 s by the backoff.
+        await using var context = new NodeAgentTestContext(output, TestTopology.Snapshot(1, master, replica),
+            configure: o => (o.RestartDelay, o.MaxRestartDelay) = (TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(60)));
+        await context.StartAsync();
+        Kill((await context.WaitForRunningAsync(1)).Pid!.Value);
+        await context.WaitForAsync(1, s => s.AwaitingDecision, "awaiting the first decision");
+        context.Topology.Update(TestTopology.Snapshot(2, master with { Role = ShardRole.Replica, ReplicaOf = 2 }, replica with { Role = ShardRole.Master, ReplicaOf = null }));
+        await context.WaitForAsync(1, s => s is { State: ShardState.Running, Role: ShardRole.Replica }, "the first rejoin");
+        // Failed back over to shard 1, which then dies again at once.
+        context.Topology.Update(TestTopology.Snapshot(3, master, replica));
+        var remastered = await context.WaitForAsync(1, s => s is { State: ShardState.Running, Role: ShardRole.Master }, "shard 1 master again");
+        Kill(remastered!.Pid!.Value);
+        await context.WaitForAsync(1, s => s.AwaitingDecision, "awaiting the second decision");
+
+        var decided = Stopwatch.StartNew();
+        context.Topology.Update(TestTopology.Snapshot(4, master with { Role = ShardRole.Replica, ReplicaOf = 2 }, replica with { Role = ShardRole.Master, ReplicaOf = null }));
+        await context.WaitForAsync(1, s => s is { State: ShardState.Running, Role: ShardRole.Replica }, "the second rejoin");
+
+        Assert.True(decided.Elapsed < TimeSpan.FromSeconds(10), $"the shard came back {decided.Elapsed} after the decision");
+    }
+
+    [Fact]
     public async Task KilledMasterWithReplica_GenerationRaised_StartsAgainAsMaster()
     {
         int masterPort = TestPorts.NextFree(), replicaPort = TestPorts.NextFree();
