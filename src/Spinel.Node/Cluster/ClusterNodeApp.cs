@@ -26,6 +26,12 @@ public static class ClusterNodeApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Defaults below every other source: per-request logs (heartbeats arrive ten times a second per node) only
+        // when asked for.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
+        });
         var node = builder.Configuration.GetSection("Node").Get<ClusterNodeOptions>() ?? new ClusterNodeOptions();
         var address = IPAddress.Parse(node.Address);
 
