@@ -172,7 +172,12 @@ public sealed class DatabaseOperations(IClusterStore store, IReadinessProbe prob
         {
             return Decision.Fail(replicaError);
         }
-        var action = NewAction(ActionNames.UpdateBdb, bdb.Uid, UpdateBdbMachine.ApplyEndpoint, 10, now);
+        var action = bdb.ShardsCount != current.ShardsCount
+            ? NewAction(ActionNames.ReshardBdb, bdb.Uid, ReshardMachine.CreateShards, 5, now) with
+            {
+                Data = default(ValueDictionary<string, string>).SetItem("old_count", current.ShardsCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            }
+            : NewAction(ActionNames.UpdateBdb, bdb.Uid, UpdateBdbMachine.ApplyEndpoint, 10, now);
         return new Decision(bdb, action.ActionUid,
         [
             new PutBdb { Bdb = bdb, ExpectedVersion = current.Version },
@@ -235,13 +240,28 @@ public sealed class DatabaseOperations(IClusterStore store, IReadinessProbe prob
     }
 
     /// <summary>Changes that move shards; they belong to resharding and replication, which later actions carry out.</summary>
+    /// <summary>Most masters a reshard may reach (Redis Enterprise's limit for a database).</summary>
+    public const int MaxReshardCount = 512;
+
     private static OperationError? TopologyChange(BdbRecord current, BdbRecord desired)
     {
         if (desired.ShardsCount != current.ShardsCount)
         {
-            return new(OperationErrorKind.InvalidConfiguration, "invalid_sharding", "changing shards_count of an existing database is not supported yet");
+            if (desired.ShardsCount < current.ShardsCount || desired.ShardsCount % current.ShardsCount != 0 || desired.ShardsCount > MaxReshardCount)
+            {
+                return new(OperationErrorKind.InvalidConfiguration, "invalid_sharding",
+                    $"shards_count can only grow to a multiple of the current {current.ShardsCount}, up to {MaxReshardCount}; {desired.ShardsCount} is not");
+            }
+            if (!desired.Sharding)
+            {
+                return new(OperationErrorKind.InvalidConfiguration, "invalid_sharding", "more than one shard needs sharding: true");
+            }
+            if (desired.Replication != current.Replication)
+            {
+                return new(OperationErrorKind.InvalidConfiguration, "invalid_sharding", "change shards_count and replication in separate updates");
+            }
         }
-        if (desired.Sharding != current.Sharding || !desired.ShardKeyRegex.Equals(current.ShardKeyRegex))
+        if ((desired.Sharding != current.Sharding && desired.ShardsCount == current.ShardsCount) || !desired.ShardKeyRegex.Equals(current.ShardKeyRegex))
         {
             return new(OperationErrorKind.InvalidConfiguration, "invalid_sharding", "changing sharding or shard_key_regex is not supported yet");
         }

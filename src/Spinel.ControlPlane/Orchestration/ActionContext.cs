@@ -8,8 +8,10 @@ namespace Spinel.ControlPlane.Orchestration;
 /// <summary>What one step of a state machine works with: the store, the probe, and how to move the action on.</summary>
 internal sealed class ActionContext(
     IClusterStore store, string actionUid, IReadinessProbe probe, OrchestratorOptions options, TimeProvider time, ILogger logger,
-    IClusterHealth health, LeaderFence fence)
+    IClusterHealth health, LeaderFence fence, Resharding.IShardTrimmer trimmer)
 {
+    public Resharding.IShardTrimmer Trimmer => trimmer;
+
     public ClusterState State => store.Current;
 
     public ActionRecord? Action => store.Current.Actions.GetValueOrDefault(actionUid);

@@ -9,6 +9,7 @@ public static class ActionNames
     public const string Failover = "SMFailover";
     public const string MigrateShards = "SMMigrateShards";
     public const string RemoveNode = "SMRemoveNode";
+    public const string ReshardBdb = "SMReshardBDB";
 
     /// <summary>The object name of a database's actions, e.g. <c>bdb:3</c>.</summary>
     public static string BdbObject(int bdbUid) => $"bdb:{bdbUid}";

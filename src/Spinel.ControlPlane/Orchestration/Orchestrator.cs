@@ -22,12 +22,14 @@ public sealed class Orchestrator : BackgroundService
     private readonly ILogger<Orchestrator> _logger;
     private readonly IClusterHealth _health;
     private readonly LeaderFence _fence;
+    private readonly Resharding.IShardTrimmer _trimmer;
     private readonly Dictionary<string, IActionMachine> _machines;
     private readonly Dictionary<string, (Task Task, CancellationTokenSource Cancel)> _runners = [];
 
     public Orchestrator(IClusterStore store, IReadinessProbe probe, IOptions<OrchestratorOptions> options, TimeProvider time,
-        ILogger<Orchestrator> logger, IClusterHealth health, LeaderFence fence)
+        ILogger<Orchestrator> logger, IClusterHealth health, LeaderFence fence, Resharding.IShardTrimmer trimmer)
     {
+        _trimmer = trimmer;
         _health = health;
         _fence = fence;
         _store = store;
@@ -38,7 +40,7 @@ public sealed class Orchestrator : BackgroundService
         _machines = new IActionMachine[]
         {
             new CreateBdbMachine(), new UpdateBdbMachine(), new DeleteBdbMachine(), new FailoverMachine(), new MigrateShardsMachine(),
-            new RemoveNodeMachine(),
+            new RemoveNodeMachine(), new ReshardMachine(),
         }.ToDictionary(m => m.Name);
     }
 
@@ -110,7 +112,7 @@ public sealed class Orchestrator : BackgroundService
     private async Task RunAsync(string actionUid, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        var context = new ActionContext(_store, actionUid, _probe, _options, _time, _logger, _health, _fence);
+        var context = new ActionContext(_store, actionUid, _probe, _options, _time, _logger, _health, _fence, _trimmer);
         var crashes = 0;
         while (!cancellationToken.IsCancellationRequested && _store.IsLeader)
         {

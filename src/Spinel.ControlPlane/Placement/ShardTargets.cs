@@ -39,6 +39,14 @@ public static class ShardTargets
             .FirstOrDefault();
     }
 
+    /// <summary>The node with room, allowed by <paramref name="isUsable"/>, that runs fewest shards, any node; null when none fits.</summary>
+    public static int? ChooseAny(ClusterState state, ShardRecord shard, Func<int, bool> isUsable) =>
+        RoomOf(state, shard)
+            .Where(r => r.Room > 0 && isUsable(r.NodeUid))
+            .OrderBy(r => r.ShardCount).ThenBy(r => r.NodeUid)
+            .Select(r => (int?)r.NodeUid)
+            .FirstOrDefault();
+
     /// <summary>The lowest free shard port on the node.</summary>
     public static int FreePort(ClusterState state, int nodeUid) => new ShardPorts(state).Take(nodeUid);
 

@@ -48,7 +48,7 @@ public static class ClusterTopologyMapper
     private static DatabaseConfig ToDatabase(ClusterState state, BdbRecord bdb, IEnumerable<ShardRecord> shards, IEnumerable<EndpointRecord> endpoints)
     {
         var evictionPolicy = ToRedisPolicy(bdb.EvictionPolicy);
-        var maxMemory = ShardMemory.PerShard(bdb);
+        var maxMemory = ShardMemory.PerShardNow(bdb, shards.Count(s => s.Role == ShardRole.Master));
         return new DatabaseConfig
         {
             Uid = bdb.Uid,

@@ -41,7 +41,7 @@ public sealed class HighAvailabilityTests
 
     private Orchestrator NewOrchestrator() => new(_store, _probe,
         Options.Create(new OrchestratorOptions { StepTimeout = TimeSpan.FromSeconds(5), PollInterval = TimeSpan.FromMilliseconds(5) }),
-        TimeProvider.System, NullLogger<Orchestrator>.Instance, _health, _fence);
+        TimeProvider.System, NullLogger<Orchestrator>.Instance, _health, _fence, new Spinel.ControlPlane.Resharding.RedisShardTrimmer());
 
     private async Task<ActionRecord> RunUntilFinishedAsync(Func<ActionRecord?> find)
     {

@@ -37,7 +37,7 @@ public sealed class OrchestratorTests
 
     private Orchestrator NewOrchestrator(TimeSpan? stepTimeout = null) => new(_store, _probe,
         Options.Create(new OrchestratorOptions { StepTimeout = stepTimeout ?? TimeSpan.FromSeconds(10), PollInterval = TimeSpan.FromMilliseconds(5) }),
-        TimeProvider.System, NullLogger<Orchestrator>.Instance, _health, new Spinel.ControlPlane.Health.LeaderFence());
+        TimeProvider.System, NullLogger<Orchestrator>.Instance, _health, new Spinel.ControlPlane.Health.LeaderFence(), new Spinel.ControlPlane.Resharding.RedisShardTrimmer());
 
     private async Task<ActionRecord> RunUntilFinishedAsync(string actionUid, TimeSpan? stepTimeout = null)
     {

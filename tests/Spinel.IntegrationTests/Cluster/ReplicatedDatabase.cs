@@ -20,7 +20,7 @@ public sealed class ReplicatedDatabase(LocalCluster cluster, int uid, int port)
         using var api = cluster.Admin(0);
         var created = await api.PostAsync("/v1/bdbs", new JsonObject
         {
-            ["name"] = name, ["memory_size"] = 200L * 1024 * 1024, ["shards_count"] = shards, ["sharding"] = shards > 1,
+            ["name"] = name, ["memory_size"] = 200L * 1024 * 1024, ["shards_count"] = shards, ["sharding"] = true,
             ["replication"] = true, ["shards_placement"] = "sparse", ["proxy_policy"] = "all-nodes", ["port"] = port,
         });
         Assert.True(created.Status == HttpStatusCode.OK, created.ToString());
