@@ -45,6 +45,10 @@ internal sealed class ReshardMachine : IActionMachine
             case WaitForSync:
                 var attached = await context.WaitUntilAsync(async ct =>
                 {
+                    if (AnyMasterFailed(context, splits))
+                    {
+                        return true;
+                    }
                     foreach (var uid in splits.SelectMany(s => s.New))
                     {
                         if (context.State.Shards.GetValueOrDefault(uid) is not { } shard || !await Handover.AttachedAsync(context, shard, ct).ConfigureAwait(false))
@@ -54,7 +58,7 @@ internal sealed class ReshardMachine : IActionMachine
                     }
                     return true;
                 }, cancellationToken).ConfigureAwait(false);
-                if (!attached)
+                if (!attached || AnyMasterFailed(context, splits))
                 {
                     await RollBackAsync(context, action, bdb, splits, "the new shards did not finish copying their masters in time", cancellationToken).ConfigureAwait(false);
                     return;
@@ -160,6 +164,10 @@ internal sealed class ReshardMachine : IActionMachine
         var heldAt = context.State.Version;
         var ready = await context.WaitUntilAsync(async ct =>
         {
+            if (AnyMasterFailed(context, splits))
+            {
+                return true;
+            }
             if (!Handover.NodesCaughtUp(context, heldAt))
             {
                 return false;
@@ -178,7 +186,7 @@ internal sealed class ReshardMachine : IActionMachine
             }
             return true;
         }, cancellationToken, Handover.Timeout).ConfigureAwait(false);
-        if (!ready)
+        if (!ready || AnyMasterFailed(context, splits))
         {
             await RollBackAsync(context, action, bdb, splits, "the new shards did not catch up with their masters during the cut-over", cancellationToken)
                 .ConfigureAwait(false);
@@ -224,6 +232,10 @@ internal sealed class ReshardMachine : IActionMachine
     {
         var state = context.State;
         var oldCount = int.TryParse(action.Data.GetValueOrDefault("old_count"), out var n) ? n : bdb.ShardsCount;
+        if (AnyMasterFailed(context, splits))
+        {
+            error = "a master being split failed; the reshard was rolled back so that the master can fail over";
+        }
         var created = splits.SelectMany(s => s.New).Where(state.Shards.ContainsKey).ToValueList();
         var commands = new List<ClusterCommand>(Handover.SetHeld(state, splits.Select(s => s.Master), false));
         if (created.Count > 0)
@@ -233,6 +245,15 @@ internal sealed class ReshardMachine : IActionMachine
         commands.Add(new PutBdb { Bdb = bdb with { ShardsCount = oldCount, Status = BdbStatus.Active }, ExpectedVersion = null });
         await context.AdvanceAsync(action, BdbSteps.Failed, action.Progress, commands, cancellationToken, ActionStatus.Failed, error).ConfigureAwait(false);
     }
+
+    // A splitting master that dies ends the reshard at once (rolled back), so that the watchdog can fail it over
+    // instead of the database waiting for a step timeout.
+    private static bool AnyMasterFailed(ActionContext context, IReadOnlyList<Split> splits) =>
+        splits.Any(split => context.State.Shards.GetValueOrDefault(split.Master) is not { Role: ShardRole.Master } master ||
+                            !context.IsNodeAlive(master.NodeUid) ||
+                            context.Health.GetShard(master.Uid, master.NodeUid) is
+                                { State: Health.ReportedShardState.Crashed or Health.ReportedShardState.Failed or Health.ReportedShardState.Unresponsive } or
+                                { AwaitingDecision: true });
 
     private static int FirstSlot(ShardRecord shard) => shard.AssignedSlots.Count == 0 ? int.MaxValue : shard.AssignedSlots.Min(r => r.Start);
 

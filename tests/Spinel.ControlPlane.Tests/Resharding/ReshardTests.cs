@@ -43,9 +43,9 @@ public sealed class ReshardTests
         return _store.Current.Bdbs[created.Value!.Uid];
     }
 
-    private async Task<ActionRecord> RunAsync(string actionUid)
+    private async Task<ActionRecord> RunAsync(string actionUid, Func<ShardRecord, Spinel.ControlPlane.Health.ShardReport, Spinel.ControlPlane.Health.ShardReport>? adjust = null)
     {
-        await using var agents = new SimulatedAgents(_store, _health, _ => true);
+        await using var agents = new SimulatedAgents(_store, _health, _ => true, adjust);
         using var orchestrator = new Orchestrator(_store, _probe,
             Options.Create(new OrchestratorOptions { StepTimeout = TimeSpan.FromSeconds(5), PollInterval = TimeSpan.FromMilliseconds(5) }),
             TimeProvider.System, NullLogger<Orchestrator>.Instance, _health, new LeaderFence(), _trimmer);
@@ -107,5 +107,23 @@ public sealed class ReshardTests
         Assert.Single(state.ShardsOf(bdb.Uid));
         Assert.Equal(1, state.Bdbs[bdb.Uid].ShardsCount);
         Assert.Equal(BdbStatus.Active, state.Bdbs[bdb.Uid].Status);
+    }
+
+    [Fact]
+    public async Task AMasterThatDiesDuringTheCopyEndsTheReshardAtOnce()
+    {
+        var bdb = await ActiveDatabaseAsync(replication: true);
+        var master = _store.Current.ShardsOf(bdb.Uid).Single(s => s.Role == ShardRole.Master);
+        _probe.ReplicationAnswer = (_, _) => null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var outcome = await _operations.UpdateAsync(bdb with { ShardsCount = 2 }, CancellationToken.None);
+        var action = await RunAsync(outcome.ActionUid!, (shard, report) =>
+            shard.Uid == master.Uid ? report with { State = Spinel.ControlPlane.Health.ReportedShardState.Crashed, AwaitingDecision = true } : report);
+
+        Assert.Equal(ActionStatus.Failed, action.Status);
+        Assert.Contains("failed", action.Error, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"the reshard took {clock.Elapsed} to give up");
+        Assert.Equal(2, _store.Current.ShardsOf(bdb.Uid).Count());
     }
 }
