@@ -113,8 +113,24 @@ public sealed class NodeOperations(IClusterStore store, ILogger<NodeOperations> 
         }
     }
 
-    private async Task<bool> AddMemberAsync(System.Net.EndPoint endPoint, CancellationToken cancellationToken) =>
-        IsMember(endPoint) || await store.AddMemberAsync(endPoint, cancellationToken).ConfigureAwait(false);
+    // Catching a new member up can time out on a loaded machine (its log appends are slow); a few tries cost nothing.
+    private async Task<bool> AddMemberAsync(System.Net.EndPoint endPoint, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (IsMember(endPoint) || await store.AddMemberAsync(endPoint, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+            if (attempt == MemberAttempts || !store.IsLeader)
+            {
+                return IsMember(endPoint);
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private const int MemberAttempts = 3;
 
     private bool IsMember(System.Net.EndPoint endPoint) => store.Members.Any(m => m.Equals(endPoint));
 
