@@ -30,6 +30,25 @@ internal static class TestPorts
         throw new InvalidOperationException("no free port found in 21000-29999");
     }
 
+    /// <summary>A listener on a free port; another test project may take a port between the check and the bind, so it retries.</summary>
+    public static TcpListener ListenOnFree(out int port)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            port = NextFree();
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            try
+            {
+                listener.Start();
+                return listener;
+            }
+            catch (SocketException) when (attempt < 20)
+            {
+                listener.Dispose();
+            }
+        }
+    }
+
     private static bool IsFree(int port)
     {
         try

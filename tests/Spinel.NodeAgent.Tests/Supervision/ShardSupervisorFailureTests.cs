@@ -12,9 +12,7 @@ public class ShardSupervisorFailureTests(ITestOutputHelper output)
     [Fact]
     public async Task PortTakenByAnotherListener_ShardFailsNamingThePortAndRetriesOnlyWithBackoff()
     {
-        var port = TestPorts.NextFree();
-        var squatter = new TcpListener(IPAddress.Loopback, port);
-        squatter.Start();
+        var squatter = TestPorts.ListenOnFree(out var port);
         try
         {
             // Fake time: every relaunch after the first immediate one must wait for time that only the test moves.
