@@ -1,3 +1,4 @@
+using Spinel.Model;
 namespace Spinel.ControlPlane.Orchestration;
 
 /// <summary>How the orchestrator sees whether the processes it asked for serve: a seam for tests.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Spinel.Model;
 
 namespace Spinel.ControlPlane.Orchestration;
 
@@ -24,40 +25,10 @@ public sealed class RespPingProbe : IReadinessProbe
         return socket is not null;
     }
 
-    public async Task<ReplicationInfo?> GetReplicationAsync(string host, int port, CancellationToken cancellationToken)
-    {
-        using var socket = await ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
-        if (socket is null)
-        {
-            return null;
-        }
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        try
-        {
-            await socket.SendAsync(InfoReplication, SocketFlags.None, timeout.Token).ConfigureAwait(false);
-            var buffer = new byte[8192];
-            var filled = 0;
-            while (filled < buffer.Length)
-            {
-                var read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, timeout.Token).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return null;
-                }
-                filled += read;
-                if (TryReadBulk(buffer.AsSpan(0, filled), out var text))
-                {
-                    return text is null ? null : ReplicationInfo.Parse(text);
-                }
-            }
-            return null;
-        }
-        catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-    }
+    public async Task<ReplicationInfo?> GetReplicationAsync(string host, int port, CancellationToken cancellationToken) =>
+        ReplicationInfo.TryParse(await ExchangeAsync(host, port, InfoReplication, 8192, TryReadBulk, cancellationToken).ConfigureAwait(false), out var info)
+            ? info
+            : null;
 
     // True once the reply is complete: its text for a bulk string, null for anything else (an error).
     private static bool TryReadBulk(ReadOnlySpan<byte> reply, out string? text)
@@ -80,7 +51,21 @@ public sealed class RespPingProbe : IReadinessProbe
         return true;
     }
 
-    private static async Task<string?> PingAsync(string host, int port, CancellationToken cancellationToken)
+    private static Task<string?> PingAsync(string host, int port, CancellationToken cancellationToken) =>
+        ExchangeAsync(host, port, Ping, 256, TryReadLine, cancellationToken);
+
+    // True once the reply's first line is complete, with that line.
+    private static bool TryReadLine(ReadOnlySpan<byte> reply, out string? line)
+    {
+        var end = reply.IndexOf((byte)'\n');
+        line = end < 0 ? null : Encoding.ASCII.GetString(reply[..end]).TrimEnd('\r');
+        return end >= 0;
+    }
+
+    private delegate bool ReplyReader(ReadOnlySpan<byte> received, out string? result);
+
+    // Sends one command on a fresh connection and reads until the reader has its answer; null on any failure.
+    private static async Task<string?> ExchangeAsync(string host, int port, byte[] request, int capacity, ReplyReader reader, CancellationToken cancellationToken)
     {
         using var socket = await ConnectAsync(host, port, cancellationToken).ConfigureAwait(false);
         if (socket is null)
@@ -91,8 +76,8 @@ public sealed class RespPingProbe : IReadinessProbe
         timeout.CancelAfter(Timeout);
         try
         {
-            await socket.SendAsync(Ping, SocketFlags.None, timeout.Token).ConfigureAwait(false);
-            var buffer = new byte[256];
+            await socket.SendAsync(request, SocketFlags.None, timeout.Token).ConfigureAwait(false);
+            var buffer = new byte[capacity];
             var filled = 0;
             while (filled < buffer.Length)
             {
@@ -102,10 +87,9 @@ public sealed class RespPingProbe : IReadinessProbe
                     return null;
                 }
                 filled += read;
-                var end = Array.IndexOf(buffer, (byte)'\n', 0, filled);
-                if (end >= 0)
+                if (reader(buffer.AsSpan(0, filled), out var result))
                 {
-                    return Encoding.ASCII.GetString(buffer, 0, end).TrimEnd('\r');
+                    return result;
                 }
             }
             return null;

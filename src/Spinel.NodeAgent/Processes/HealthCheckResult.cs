@@ -1,3 +1,5 @@
+using Spinel.Model;
+
 namespace Spinel.NodeAgent.Processes;
 
 /// <summary>Outcome of one health check: the replication state when the shard answered, otherwise why not.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using Spinel.Model;
 using Spinel.NodeAgent.Configuration;
 
 namespace Spinel.NodeAgent.Processes;

@@ -1,3 +1,4 @@
+using Spinel.Model;
 using Spinel.NodeAgent.Processes;
 
 namespace Spinel.NodeAgent.Supervision;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Spinel.ControlPlane.Orchestration;
+using Spinel.Model;
 
 namespace Spinel.ControlPlane.Tests.Orchestration;
 

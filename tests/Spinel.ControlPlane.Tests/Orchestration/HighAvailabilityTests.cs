@@ -33,7 +33,7 @@ public sealed class HighAvailabilityTests
         _probe.ReplicationAnswer = (host, port) =>
         {
             var shard = _store.Current.Shards.Values.FirstOrDefault(s => s.Port == port && _store.Current.Nodes[s.NodeUid].Address == host);
-            return shard is null ? null : new ReplicationInfo(shard.Role, shard.Role == ShardRole.Replica, false, 100);
+            return shard is null ? null : new ReplicationInfo(shard.Role, shard.Role == ShardRole.Replica, 100);
         };
     }
 
@@ -150,8 +150,8 @@ public sealed class HighAvailabilityTests
         await using var agents = new SimulatedAgents(_store, _health, _ => true);
         var lagging = true;
         _probe.ReplicationAnswer = (host, port) => port == 20001
-            ? new ReplicationInfo(_store.Current.Shards[2].Role, true, false, lagging ? 90 : 100)
-            : new ReplicationInfo(_store.Current.Shards[1].Role, false, false, 100);
+            ? new ReplicationInfo(_store.Current.Shards[2].Role, true, lagging ? 90 : 100)
+            : new ReplicationInfo(_store.Current.Shards[1].Role, null, 100);
         var operations = new ShardOperations(_store, TimeProvider.System);
 
         var outcome = await operations.FailoverAsync(new ShardFailoverRequest([1]), CancellationToken.None);

@@ -27,7 +27,7 @@ public sealed class ReshardTests
         _probe.ReplicationAnswer = (host, port) =>
         {
             var shard = _store.Current.Shards.Values.FirstOrDefault(s => s.Port == port && _store.Current.Nodes[s.NodeUid].Address == host);
-            return shard is null ? null : new ReplicationInfo(shard.Role, shard.Role == ShardRole.Replica, false, 100);
+            return shard is null ? null : new ReplicationInfo(shard.Role, shard.Role == ShardRole.Replica, 100);
         };
     }
 

@@ -1,5 +1,4 @@
 using Spinel.Model;
-using Spinel.NodeAgent.Processes;
 
 namespace Spinel.NodeAgent.Tests.Processes;
 

@@ -1,13 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using Spinel.Model;
 
-namespace Spinel.NodeAgent.Processes;
+namespace Spinel.Model;
 
-/// <summary>What a shard's <c>INFO replication</c> says about its role.</summary>
+/// <summary>What a shard's <c>INFO replication</c> says about its role, read by the node agent and the control plane.</summary>
 /// <param name="MasterLinkUp">For a replica, whether <c>master_link_status</c> is <c>up</c>; null for a master.</param>
 /// <param name="Offset"><c>master_repl_offset</c> of a master, <c>slave_repl_offset</c> of a replica.</param>
-internal sealed record ReplicationInfo(ShardRole Role, bool? MasterLinkUp, long Offset)
+/// <param name="SyncInProgress">For a replica, whether it is still loading its master's dataset.</param>
+public sealed record ReplicationInfo(ShardRole Role, bool? MasterLinkUp, long Offset, bool SyncInProgress = false)
 {
     /// <summary>Reads the <c>field:value</c> lines of an INFO reply; false when it names no known role.</summary>
     public static bool TryParse(string? info, [NotNullWhen(true)] out ReplicationInfo? replication)
@@ -31,7 +31,8 @@ internal sealed record ReplicationInfo(ShardRole Role, bool? MasterLinkUp, long 
                 replication = new ReplicationInfo(
                     ShardRole.Replica,
                     fields.GetValueOrDefault("master_link_status") == "up",
-                    ReadLong(fields, fields.ContainsKey("slave_repl_offset") ? "slave_repl_offset" : "master_repl_offset"));
+                    ReadLong(fields, fields.ContainsKey("slave_repl_offset") ? "slave_repl_offset" : "master_repl_offset"),
+                    fields.GetValueOrDefault("master_sync_in_progress") == "1");
                 return true;
             default:
                 return false;
