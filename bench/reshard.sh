@@ -55,17 +55,9 @@ records="$work/records.txt"
 marks="$work/marks.txt"
 : >"$marks"
 
-say() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
-now_ms() { date +%s%3N; }
-
-our_redis_pids() { # redis-servers whose working directory (their shard directory) is under $work
-    local under="${1:-$work}" p cwd
-    for p in /proc/[0-9]*; do
-        [ "$(cat "$p/comm" 2>/dev/null)" = "redis-server" ] || continue
-        cwd="$(readlink "$p/cwd" 2>/dev/null)" || continue
-        case "$cwd" in "$under"/*) echo "${p#/proc/}" ;; esac
-    done
-}
+BENCH="$(basename "$0")"
+# shellcheck source=lib/local-cluster.sh
+source "$root/bench/lib/local-cluster.sh"
 
 keep_logs() {
     local dest f rel
@@ -119,71 +111,7 @@ if [ -z "${SPINEL_NODE_DLL:-}" ]; then
 fi
 [ -f "$node_dll" ] || { echo "reshard.sh: $node_dll does not exist" >&2; exit 1; }
 
-# --- cluster -------------------------------------------------------------------------------------------------
-api() { # method node path [body]
-    local method="$1" node="$2" path="$3" body="${4:-}"
-    curl -sS -k --max-time 10 -u "$user:$pass" -X "$method" -H 'Content-Type: application/json' \
-        ${body:+-d "$body"} "https://$SUBNET.$node:9443$path"
-}
-addr_of() { echo "$SUBNET.$1"; }
-
-start_node() {
-    local i="$1"
-    echo "=== start $(date '+%F %T.%3N')" >>"$work/node$i.log"
-    setsid dotnet "$node_dll" --Node:Address "$(addr_of "$i")" --Node:DataDir "$work/node$i" \
-        --Logging:LogLevel:Default Information --Logging:LogLevel:Microsoft.AspNetCore Warning \
-        --Logging:Console:FormatterName simple --Logging:Console:FormatterOptions:TimestampFormat "HH:mm:ss.fff " \
-        "${node_args[@]}" >>"$work/node$i.log" 2>&1 &
-    node_pid[$i]=$!
-}
-
-for i in 1 2 3; do
-    for port in 9443 "$DB_PORT"; do
-        if (exec 3<>"/dev/tcp/$(addr_of "$i")/$port") 2>/dev/null; then
-            echo "reshard.sh: $(addr_of "$i"):$port is already in use (another run?)" >&2; exit 1
-        fi
-    done
-done
-for i in 1 2 3; do start_node "$i"; done
-wait_listening() {
-    local i="$1"
-    for _ in $(seq 1 600); do
-        (exec 3<>"/dev/tcp/$(addr_of "$i")/9443") 2>/dev/null && return 0
-        kill -0 "${node_pid[$i]}" 2>/dev/null || { tail -n 30 "$work/node$i.log" >&2; echo "reshard.sh: node $i exited during start-up" >&2; return 1; }
-        sleep 0.1
-    done
-    echo "reshard.sh: node $i does not listen on $(addr_of "$i"):9443 after 60 s" >&2
-    return 1
-}
-for i in 1 2 3; do wait_listening "$i" || exit 1; done
-
-wait_bootstrap() {
-    local state
-    for _ in $(seq 1 600); do
-        state="$(api GET "$1" /v1/bootstrap | python3 -c 'import json,sys; print(json.load(sys.stdin)["bootstrap_status"]["state"])' 2>/dev/null || true)"
-        [ "$state" = "completed" ] && return 0
-        [ "$state" = "error" ] && { api GET "$1" /v1/bootstrap >&2; echo >&2; return 1; }
-        sleep 0.1
-    done
-    echo "reshard.sh: bootstrap of node $1 timed out" >&2; exit 1
-}
-api POST 1 /v1/bootstrap/create_cluster "{\"action\":\"create_cluster\",\"cluster\":{\"name\":\"reshard.local\"},\"credentials\":{\"username\":\"$user\",\"password\":\"$pass\"}}" >/dev/null
-wait_bootstrap 1 || exit 1
-for i in 2 3; do
-    for attempt in 1 2 3 4; do
-        api POST "$i" /v1/bootstrap/join_cluster "{\"action\":\"join_cluster\",\"cluster\":{\"nodes\":[\"$(addr_of 1)\"]},\"credentials\":{\"username\":\"$user\",\"password\":\"$pass\"}}" >/dev/null
-        wait_bootstrap "$i" && break
-        [ "$attempt" -lt 4 ] || { echo "reshard.sh: node $i could not join" >&2; exit 1; }
-        say "join of node $i failed (attempt $attempt); retrying"
-        sleep 2
-    done
-done
-declare -A index_of=()
-api GET "$client_node" /v1/nodes >"$work/nodes.json"
-while read -r uid addr; do index_of[$uid]="${addr##*.}"; done < <(python3 -c '
-import json, sys
-for n in json.load(open(sys.argv[1])): print(n["uid"], n["addr"])' "$work/nodes.json")
-[ "${#index_of[@]}" -eq 3 ] || { echo "reshard.sh: expected 3 nodes, got: $(cat "$work/nodes.json")" >&2; exit 1; }
+start_cluster "reshard.local"
 if [ -n "${SPINEL_NODE_DLL:-}" ]; then build="$node_dll"
 else build="commit $(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$root" && git diff --quiet HEAD -- src 2>/dev/null || echo ' + uncommitted changes in src')"; fi
 say "cluster of 3 nodes ready ($(addr_of 1)-3; spinel-node: $build)"
