@@ -37,7 +37,6 @@ import json
 import os
 import signal
 import statistics
-import socket
 import sys
 import time
 
@@ -46,70 +45,8 @@ CONNECT_TIMEOUT = 1.0
 IO_TIMEOUT = 10.0
 
 
-class RespError(Exception):
-    pass
-
-
-class Conn:
-    def __init__(self, host, port):
-        self.sock = socket.create_connection((host, port), timeout=CONNECT_TIMEOUT)
-        self.sock.settimeout(IO_TIMEOUT)
-        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self.buf = b""
-
-    def close(self):
-        try:
-            self.sock.close()
-        except OSError:
-            pass
-
-    def send(self, *args):
-        out = [b"*%d\r\n" % len(args)]
-        for a in args:
-            a = a if isinstance(a, bytes) else str(a).encode()
-            out.append(b"$%d\r\n%s\r\n" % (len(a), a))
-        self.sock.sendall(b"".join(out))
-
-    def _line(self):
-        while True:
-            i = self.buf.find(b"\r\n")
-            if i >= 0:
-                line, self.buf = self.buf[:i], self.buf[i + 2:]
-                return line
-            chunk = self.sock.recv(65536)
-            if not chunk:
-                raise ConnectionError("connection closed by the endpoint")
-            self.buf += chunk
-
-    def _exact(self, n):
-        while len(self.buf) < n + 2:
-            chunk = self.sock.recv(65536)
-            if not chunk:
-                raise ConnectionError("connection closed by the endpoint")
-            self.buf += chunk
-        data, self.buf = self.buf[:n], self.buf[n + 2:]
-        return data
-
-    def reply(self):
-        line = self._line()
-        kind, rest = line[:1], line[1:]
-        if kind == b"+":
-            return rest.decode()
-        if kind == b"-":
-            raise RespError(rest.decode(errors="replace"))
-        if kind == b":":
-            return int(rest)
-        if kind == b"$":
-            n = int(rest)
-            return None if n < 0 else self._exact(n)
-        if kind == b"*":
-            n = int(rest)
-            return None if n < 0 else [self.reply() for _ in range(n)]
-        raise ConnectionError("unexpected reply %r" % line[:40])
-
-    def call(self, *args):
-        self.send(*args)
-        return self.reply()
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from resp import Conn, RespError  # noqa: E402  (shared with the other benchmark helpers)
 
 
 def now_ms():
@@ -145,7 +82,7 @@ def load(host, port, prefix, records, wait_ms=500, max_rate=0):
             first_sent = now_ms()
         if conn is None:
             try:
-                conn = Conn(host, port)
+                conn = Conn(host, port, timeout=IO_TIMEOUT, connect_timeout=CONNECT_TIMEOUT)
             except OSError as e:
                 note("connect: %s" % e)
                 t = now_ms()
@@ -194,7 +131,7 @@ def verify(host, port, prefix, records):
             parts = line.split()
             if len(parts) == 6 and parts[2] == "1":
                 final[int(parts[0])] = int(parts[3])
-    conn = Conn(host, port)
+    conn = Conn(host, port, timeout=IO_TIMEOUT, connect_timeout=CONNECT_TIMEOUT)
     keys = sorted(final)
     lost = []
     for start in range(0, len(keys), 500):
@@ -245,7 +182,7 @@ def shard_port(datadir, uid):
 
 def info_replication(host, port):
     try:
-        conn = Conn(host, port)
+        conn = Conn(host, port, timeout=IO_TIMEOUT, connect_timeout=CONNECT_TIMEOUT)
         conn.sock.settimeout(2.0)
         text = conn.call("INFO", "replication")
         conn.close()
