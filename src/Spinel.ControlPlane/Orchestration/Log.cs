@@ -33,4 +33,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Node {Uid} left the cluster")]
     public static partial void NodeRemoved(ILogger logger, int uid);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "Trimmed shard {Shard}: {Deleted} keys of slots it no longer owns deleted")]
+    public static partial void ShardTrimmed(ILogger logger, int shard, long deleted);
 }

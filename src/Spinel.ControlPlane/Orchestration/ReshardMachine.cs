@@ -81,8 +81,7 @@ internal sealed class ReshardMachine : IActionMachine
                     Handover.SetHeld(state, splits.SelectMany(s => s.New.Prepend(s.Master)), false), cancellationToken).ConfigureAwait(false);
                 break;
             case Trim:
-                await TrimAsync(context, bdb, cancellationToken).ConfigureAwait(false);
-                await context.AdvanceAsync(action, bdb.Replication ? AddReplicas : Activate, 85, [], cancellationToken).ConfigureAwait(false);
+                await TrimNextAsync(context, action, bdb, cancellationToken).ConfigureAwait(false);
                 break;
             case AddReplicas:
                 var replicas = ReplicaChanges.For(state, bdb with { Replication = false }, bdb);
@@ -215,17 +214,45 @@ internal sealed class ReshardMachine : IActionMachine
         }
     }
 
-    private static async Task TrimAsync(ActionContext context, BdbRecord bdb, CancellationToken cancellationToken)
+    /// <summary>
+    /// Trims one master per step and records it in <c>trimmed</c>, so a new leader goes on where the old one stopped. The
+    /// routing is final by now, so the watchdog may fail a master over meanwhile (see <see cref="HaActions.Moving"/>):
+    /// a master that is down is waited for until its replica has taken over, and the promoted replica (a new uid, same
+    /// slots and keys) is trimmed in its place.
+    /// </summary>
+    private static async Task TrimNextAsync(ActionContext context, ActionRecord action, BdbRecord bdb, CancellationToken cancellationToken)
     {
-        var state = context.State;
-        foreach (var master in state.ShardsOf(bdb.Uid).Where(s => s.Role == ShardRole.Master))
+        var trimmed = Handover.ParseUids(action.Data.GetValueOrDefault("trimmed"));
+        bool Pending(ShardRecord s) => s.Role == ShardRole.Master && !trimmed.Contains(s.Uid);
+        var pending = context.State.ShardsOf(bdb.Uid).Where(Pending).OrderBy(s => s.Uid).ToList();
+        var masters = context.State.ShardsOf(bdb.Uid).Count(s => s.Role == ShardRole.Master);
+        if (pending.Count == 0)
         {
-            if (state.Nodes.GetValueOrDefault(master.NodeUid) is { } node)
-            {
-                await context.Trimmer.TrimAsync(node.Address, master.Port, master.AssignedSlots.AsImmutableArray(), cancellationToken).ConfigureAwait(false);
-            }
+            await context.AdvanceAsync(action, bdb.Replication ? AddReplicas : Activate, 85, [], cancellationToken).ConfigureAwait(false);
+            return;
         }
+        if (pending.FirstOrDefault(s => IsServing(context, s)) is not { } master)
+        {
+            await context.WaitUntilAsync(_ => Task.FromResult(context.State.ShardsOf(bdb.Uid).Any(s => Pending(s) && IsServing(context, s))),
+                cancellationToken, Handover.Timeout).ConfigureAwait(false);
+            return;
+        }
+        if (context.State.Nodes.GetValueOrDefault(master.NodeUid) is { } node)
+        {
+            var deleted = await context.Trimmer.TrimAsync(node.Address, master.Port, master.AssignedSlots.AsImmutableArray(), BdbKeyHashing.Of(bdb),
+                cancellationToken).ConfigureAwait(false);
+            Log.ShardTrimmed(context.Logger, master.Uid, deleted);
+        }
+        var done = trimmed.Append(master.Uid).ToList();
+        var next = action with { Data = action.Data.SetItem("trimmed", Handover.FormatUids(done)) };
+        await context.AdvanceAsync(next, Trim, 65 + (20.0 * Math.Min(done.Count, masters) / Math.Max(1, masters)), [], cancellationToken).ConfigureAwait(false);
     }
+
+    private static bool IsServing(ActionContext context, ShardRecord shard) =>
+        context.IsNodeAlive(shard.NodeUid) &&
+        context.Health.GetShard(shard.Uid, shard.NodeUid) is not
+            ({ State: Health.ReportedShardState.Crashed or Health.ReportedShardState.Failed or Health.ReportedShardState.Unresponsive } or
+             { AwaitingDecision: true });
 
     private static async Task RollBackAsync(ActionContext context, ActionRecord action, BdbRecord bdb, IReadOnlyList<Split> splits, string error,
         CancellationToken cancellationToken)

@@ -126,4 +126,59 @@ public sealed class ReshardTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"the reshard took {clock.Elapsed} to give up");
         Assert.Equal(2, _store.Current.ShardsOf(bdb.Uid).Count());
     }
+
+    [Fact]
+    public async Task AMasterThatDiesDuringTheTrimIsLeftToFailOverAndItsPromotedReplicaIsTrimmedInstead()
+    {
+        var bdb = await ActiveDatabaseAsync(replication: true);
+        var master = _store.Current.ShardsOf(bdb.Uid).Single(s => s.Role == ShardRole.Master);
+        var replica = _store.Current.ShardsOf(bdb.Uid).Single(s => s.Role == ShardRole.Replica);
+        var outcome = await _operations.UpdateAsync(bdb with { ShardsCount = 2 }, CancellationToken.None);
+        bool Trimming() => _store.Current.Actions[outcome.ActionUid!].State == ReshardMachine.Trim;
+        var movingWhileTrimming = new List<ActionRecord?>();
+        var failover = Task.Run(async () =>
+        {
+            // The watchdog's part: once the old master's absence holds up the trim, promote its replica.
+            await Eventually.UntilAsync(() => Trimming() && _trimmer.Trimmed.Count == 1, $"the live new master to be trimmed first", TimeSpan.FromSeconds(15)).ContinueWith(t => { if (t.IsFaulted) { throw new InvalidOperationException($"{_store.Current.Actions[outcome.ActionUid!]} trimmed {string.Join(",", _trimmer.Trimmed.Keys)}"); } });
+            movingWhileTrimming.Add(HaActions.Moving(_store.Current, bdb.Uid));
+            var state = _store.Current;
+            var promoted = await _store.ProposeAsync(new Batch { Commands = [.. Handover.Promote(state, [(state.Shards[master.Uid], state.Shards[replica.Uid])])] },
+                CancellationToken.None);
+            Assert.Equal(ProposeStatus.Applied, promoted.Status);
+        });
+
+        // The old master dies as the cut-over ends; the new master reports its promotion only once that death is known,
+        // so the trim starts with the death on record.
+        bool Promoting() => _store.Current.Actions[outcome.ActionUid!].State is ReshardMachine.WaitForPromotion or ReshardMachine.Release or ReshardMachine.Trim;
+        bool DeathKnown() => _health.GetShard(master.Uid, master.NodeUid) is { State: ReportedShardState.Crashed };
+        var action = await RunAsync(outcome.ActionUid!, (shard, report) => shard.Uid switch
+        {
+            _ when shard.Uid == master.Uid && Promoting() => report with { State = ReportedShardState.Crashed, AwaitingDecision = true },
+            _ when shard.Uid != master.Uid && shard.Uid != replica.Uid && Promoting() && !DeathKnown() => report with { Role = ShardRole.Replica },
+            _ => report,
+        });
+        await failover;
+
+        Assert.Equal(ActionStatus.Completed, action.Status);
+        Assert.Null(Assert.Single(movingWhileTrimming));
+        var state = _store.Current;
+        string AddressOf(ShardRecord s) => $"{state.Nodes[s.NodeUid].Address}:{s.Port}";
+        Assert.Contains(AddressOf(replica), _trimmer.Trimmed.Keys);
+        Assert.DoesNotContain(AddressOf(master), _trimmer.Trimmed.Keys);
+        Assert.Equal(2, _trimmer.Trimmed.Count);
+        Assert.Equal(ShardRole.Master, state.Shards[replica.Uid].Role);
+    }
+
+    [Fact]
+    public void AReshardBlocksFailoversUntilItsRoutingIsFinal()
+    {
+        var state = Records.Created();
+        var reshard = HaActions.New(ActionNames.ReshardBdb, ActionNames.BdbObject(1), ReshardMachine.Cutover, default, DateTimeOffset.UnixEpoch);
+        state = state with { Actions = state.Actions.SetItem(reshard.ActionUid, reshard) };
+        Assert.NotNull(HaActions.Moving(state, 1));
+
+        var trimming = reshard with { State = ReshardMachine.Trim };
+        state = state with { Actions = state.Actions.SetItem(reshard.ActionUid, trimming) };
+        Assert.Null(HaActions.Moving(state, 1));
+    }
 }
