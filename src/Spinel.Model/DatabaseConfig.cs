@@ -27,12 +27,19 @@ public sealed record DatabaseConfig
     /// <summary>Most client connections the endpoint accepts at once.</summary>
     public int MaxConnections { get; init; } = 10000;
 
+    /// <summary>
+    /// The hashing rules (<c>shard_key_regex</c>) that decide each key's slot, tried in order; empty means the default
+    /// rules (Redis hash tags).
+    /// </summary>
+    public IReadOnlyList<string> ShardKeyRegex { get; init; } = [];
+
     public IEnumerable<ShardConfig> Masters => Shards.Where(s => s.Role == ShardRole.Master);
 
     public bool Equals(DatabaseConfig? other) =>
         other is not null && Uid == other.Uid && Name == other.Name && Port == other.Port && Password == other.Password &&
         MemorySizeBytes == other.MemorySizeBytes && EvictionPolicy == other.EvictionPolicy &&
-        MaxConnections == other.MaxConnections && Shards.SequenceEqual(other.Shards) && EndpointNodes.SequenceEqual(other.EndpointNodes);
+        MaxConnections == other.MaxConnections && Shards.SequenceEqual(other.Shards) && EndpointNodes.SequenceEqual(other.EndpointNodes) &&
+        ShardKeyRegex.SequenceEqual(other.ShardKeyRegex, StringComparer.Ordinal);
 
     public override int GetHashCode() => HashCode.Combine(Uid, Name, Port);
 }

@@ -1,8 +1,8 @@
 using System.Collections.Frozen;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Spinel.Api.Http;
 using Spinel.ControlPlane.Store;
+using Spinel.Resp.Slots;
 
 namespace Spinel.Api.Validation;
 
@@ -17,9 +17,6 @@ internal static class BdbFields
 
     /// <summary>Redis Enterprise keeps this port of the endpoint range for itself.</summary>
     public const int ReservedPort = 10050;
-
-    /// <summary>Redis Enterprise's default hashing rules: the hash tag when there is one, else the whole key.</summary>
-    public static readonly string[] DefaultShardKeyRegex = [@".*\{(?<tag>.*)\}.*", "(?<tag>.*)"];
 
     /// <summary>Fields the cluster computes; a request that sets one is refused.</summary>
     public static readonly FrozenSet<string> ReadOnly = FrozenSet.Create(StringComparer.Ordinal,
@@ -171,7 +168,7 @@ internal static class BdbFields
             {
                 return error;
             }
-            if (CheckPattern(text) is { } problem)
+            if (KeyHashing.ProblemWith(text) is { } problem)
             {
                 return RequestError.NotAcceptable(ErrorCodes.InvalidSharding, $"{name}.regex '{text}' {problem}");
             }
@@ -179,18 +176,5 @@ internal static class BdbFields
         }
         bdb = bdb with { ShardKeyRegex = [.. rules] };
         return null;
-    }
-
-    private static string? CheckPattern(string pattern)
-    {
-        try
-        {
-            var regex = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
-            return regex.GetGroupNames().Contains("tag") ? null : "has no named group 'tag'";
-        }
-        catch (ArgumentException ex)
-        {
-            return $"is not a valid regular expression ({ex.Message})";
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Spinel.Api.Http;
 using Spinel.ControlPlane.Store;
+using Spinel.Resp.Slots;
 
 namespace Spinel.Api.Validation;
 
@@ -61,11 +62,12 @@ internal static class BdbRequestReader
     {
         if (bdb.Sharding && bdb.ShardKeyRegex.Count == 0)
         {
-            bdb = bdb with { ShardKeyRegex = [.. BdbFields.DefaultShardKeyRegex] };
+            bdb = bdb with { ShardKeyRegex = [.. KeyHashing.DefaultRules] };
         }
         if (bdb.ShardsCount > 1 && !bdb.Sharding)
         {
-            return RequestError.NotAcceptable(ErrorCodes.InvalidSharding, $"shards_count {bdb.ShardsCount} needs sharding: true");
+            return RequestError.NotAcceptable(ErrorCodes.InvalidSharding,
+                $"sharding must be enabled for shards_count {bdb.ShardsCount}: set sharding true in the same request (it cannot be turned off with more than one shard)");
         }
         return null;
     }

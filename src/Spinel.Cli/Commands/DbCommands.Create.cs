@@ -18,14 +18,15 @@ internal static partial class DbCommands
         var password = DbOptionFactory.DbPassword();
         var eviction = DbOptionFactory.EvictionPolicy();
         var proxy = DbOptionFactory.ProxyPolicy();
-        var sharding = new Option<bool>("--sharding") { Description = "Hash keys over shards by the default shard_key_regex (implied by --shards above 1)" };
+        var sharding = new Option<bool>("--sharding") { Description = "Hash keys over shards by shard_key_regex, the default rules unless given (implied by --shards above 1)" };
+        var rules = DbOptionFactory.ShardKeyRegex();
         var placement = new Option<string?>("--placement") { Description = "Shard placement: dense (few nodes) or sparse (spread over nodes)", HelpName = "policy" };
         placement.AcceptOnlyFromAmong("dense", "sparse");
         var noWait = DbOptionFactory.NoWait();
 
         var command = new Command("create", "Create a database (POST /v1/bdbs)")
         {
-            name, memory, shards, port, replication, password, eviction, proxy, sharding, placement, noWait,
+            name, memory, shards, port, replication, password, eviction, proxy, sharding, rules, placement, noWait,
         };
         CliAction.Set(command, services, async (context, ct) =>
         {
@@ -39,9 +40,10 @@ internal static partial class DbCommands
             {
                 bdb["shards_count"] = n;
             }
-            if (context.GetValue(sharding) || shardCount > 1)
+            var shardKeyRegex = context.GetValue(rules) ?? [];
+            if (context.GetValue(sharding) || shardCount > 1 || shardKeyRegex.Length > 0)
             {
-                AddSharding(bdb);
+                AddSharding(bdb, shardKeyRegex);
             }
             if (context.GetValue(port) is { } p)
             {
@@ -68,14 +70,14 @@ internal static partial class DbCommands
         return command;
     }
 
-    /// <summary>Redis Enterprise requires hashing rules with <c>sharding: true</c>; these are its defaults (hash tag, else whole key).</summary>
-    private static void AddSharding(JsonObject bdb)
+    /// <summary>Redis Enterprise requires hashing rules with <c>sharding: true</c>: the given ones, else its defaults (hash tag, else whole key).</summary>
+    private static void AddSharding(JsonObject bdb, string[] rules)
     {
         bdb["sharding"] = true;
-        bdb["shard_key_regex"] = new JsonArray(
-            new JsonObject { ["regex"] = @".*\{(?<tag>.*)\}.*" },
-            new JsonObject { ["regex"] = "(?<tag>.*)" });
+        bdb["shard_key_regex"] = RuleArray(rules.Length > 0 ? rules : [@".*\{(?<tag>.*)\}.*", "(?<tag>.*)"]);
     }
+
+    private static JsonArray RuleArray(string[] rules) => new([.. rules.Select(r => new JsonObject { ["regex"] = r })]);
 
     private static void AddIfGiven(JsonObject body, string field, string? value)
     {

@@ -12,7 +12,7 @@ internal static partial class DbCommands
         var db = DbArgument();
         var settings = new Argument<string[]>("setting value")
         {
-            Description = "Changes as pairs: shards <n>, memory <size>, replication <true|false>, slave_ha <enabled|disabled>, port <port>, name <name>, eviction_policy <policy>, proxy_policy <policy>",
+            Description = "Changes as pairs: shards <n>, memory <size>, replication <true|false>, slave_ha <enabled|disabled>, sharding <on|off>, port <port>, name <name>, eviction_policy <policy>, proxy_policy <policy>",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var name = new Option<string?>("--name") { Description = "New database name" };
@@ -23,11 +23,12 @@ internal static partial class DbCommands
         var password = DbOptionFactory.DbPassword();
         var eviction = DbOptionFactory.EvictionPolicy();
         var proxy = DbOptionFactory.ProxyPolicy();
+        var rules = DbOptionFactory.ShardKeyRegex();
         var noWait = DbOptionFactory.NoWait();
 
         var command = new Command("update", "Change a database (PUT /v1/bdbs/{uid}); e.g. 'db update cache shards 6' or 'db update cache --memory 2g'")
         {
-            db, settings, name, memory, shards, port, replication, password, eviction, proxy, noWait,
+            db, settings, name, memory, shards, port, replication, password, eviction, proxy, rules, noWait,
         };
         CliAction.Set(command, services, async (context, ct) =>
         {
@@ -40,15 +41,20 @@ internal static partial class DbCommands
             SetIfGiven(changes, "authentication_redis_pass", context.GetValue(password));
             SetIfGiven(changes, "eviction_policy", context.GetValue(eviction));
             SetIfGiven(changes, "proxy_policy", context.GetValue(proxy));
+            if (context.GetValue(rules) is { Length: > 0 } shardKeyRegex)
+            {
+                changes["shard_key_regex"] = RuleArray(shardKeyRegex);
+                changes["sharding"] ??= true;
+            }
             if (changes.Count == 0)
             {
                 throw new UsageException("nothing to change: give options such as --memory 2g, or pairs such as 'shards 6'");
             }
 
             var bdb = await DbResolver.ResolveAsync(context.Api, context.GetValue(db)!, ct).ConfigureAwait(false);
-            if (changes["shards_count"]?.GetValue<int>() > 1 && bdb.Sharding == false)
+            if (changes["shards_count"]?.GetValue<int>() > 1 && bdb.Sharding == false && !changes.ContainsKey("sharding"))
             {
-                AddSharding(changes);
+                AddSharding(changes, []);
             }
 
             var result = await context.Api.UpdateBdbAsync(bdb.Uid!, changes, ct).ConfigureAwait(false);
@@ -86,6 +92,7 @@ internal static partial class DbCommands
                     : throw new UsageException($"Invalid memory size '{value}': give bytes or a number with a unit, e.g. 1g, 512m, 100mb"),
                 "replication" => ParseBool(value, "replication"),
                 "slave_ha" => ParseBool(value, "slave_ha"),
+                "sharding" => ParseBool(value, "sharding"),
                 "eviction_policy" => OneOf(value, DbOptionFactory.EvictionPolicies, setting),
                 "proxy_policy" => OneOf(value, DbOptionFactory.ProxyPolicies, setting),
                 _ => value,
@@ -98,8 +105,8 @@ internal static partial class DbCommands
     {
         "shards" or "shards_count" => "shards_count",
         "memory" or "memory_size" => "memory_size",
-        "replication" or "slave_ha" or "port" or "name" or "eviction_policy" or "proxy_policy" => setting,
-        _ => throw new UsageException($"unknown setting '{setting}' (known: shards, memory, replication, slave_ha, port, name, eviction_policy, proxy_policy)"),
+        "replication" or "slave_ha" or "sharding" or "port" or "name" or "eviction_policy" or "proxy_policy" => setting,
+        _ => throw new UsageException($"unknown setting '{setting}' (known: shards, memory, replication, slave_ha, sharding, port, name, eviction_policy, proxy_policy)"),
     };
 
     private static JsonNode ParseInt(string value, int min, int max, string setting) =>

@@ -69,6 +69,13 @@ internal static class DbOptionFactory
         return option;
     }
 
+    /// <summary>Repeatable: <c>--shard-key-regex 'user:(?&lt;tag&gt;[0-9]+):.*' --shard-key-regex '(?&lt;tag&gt;.*)'</c>.</summary>
+    public static Option<string[]> ShardKeyRegex() => new("--shard-key-regex")
+    {
+        Description = "A hashing rule (shard_key_regex): a regex over the whole key whose named group 'tag' is hashed; repeat for more rules, tried in order; implies sharding",
+        HelpName = "regex",
+    };
+
     public static Option<bool> NoWait() => new("--no-wait")
     {
         Description = "Return once the cluster accepted the change, without waiting for it to finish",

@@ -14,8 +14,6 @@ public sealed class DatabaseOperations(IClusterStore store, IReadinessProbe prob
 {
     private const int MaxAttempts = 10;
 
-    /// <summary>Redis Enterprise's default hashing rules: the hash tag, else the whole key; what the proxy does.</summary>
-    private static readonly string[] DefaultShardKeyRegex = [@".*\{(?<tag>.*)\}.*", "(?<tag>.*)"];
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public Task<OperationOutcome<BdbRecord>> CreateAsync(BdbRecord requested, CancellationToken cancellationToken) =>
@@ -252,18 +250,14 @@ public sealed class DatabaseOperations(IClusterStore store, IReadinessProbe prob
                 return new(OperationErrorKind.InvalidConfiguration, "invalid_sharding",
                     $"shards_count can only grow to a multiple of the current {current.ShardsCount}, up to {MaxReshardCount}; {desired.ShardsCount} is not");
             }
-            if (!desired.Sharding)
-            {
-                return new(OperationErrorKind.InvalidConfiguration, "invalid_sharding", "more than one shard needs sharding: true");
-            }
             if (desired.Replication != current.Replication)
             {
                 return new(OperationErrorKind.InvalidConfiguration, "invalid_sharding", "change shards_count and replication in separate updates");
             }
         }
-        if ((desired.Sharding != current.Sharding && desired.ShardsCount == current.ShardsCount) || !desired.ShardKeyRegex.Equals(current.ShardKeyRegex))
+        if (ShardingChanges.Check(current, desired) is { } sharding)
         {
-            return new(OperationErrorKind.InvalidConfiguration, "invalid_sharding", "changing sharding or shard_key_regex is not supported yet");
+            return sharding;
         }
         if (desired.OssCluster != current.OssCluster)
         {
@@ -283,10 +277,9 @@ public sealed class DatabaseOperations(IClusterStore store, IReadinessProbe prob
         {
             return new(OperationErrorKind.InvalidConfiguration, "invalid_oss_cluster_configuration", "the OSS Cluster API is not supported yet");
         }
-        if (bdb.ShardKeyRegex.Count > 0 && !bdb.ShardKeyRegex.SequenceEqual(DefaultShardKeyRegex))
+        if (ShardingChanges.InvalidRules(bdb) is { } rules)
         {
-            return new(OperationErrorKind.InvalidConfiguration, "invalid_sharding",
-                "custom shard_key_regex rules are not supported yet; keys hash by their {tag}, else the whole key (the default rules)");
+            return rules;
         }
         if (bdb.Type != BdbType.Redis)
         {

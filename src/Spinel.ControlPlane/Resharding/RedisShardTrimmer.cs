@@ -14,7 +14,7 @@ public sealed class RedisShardTrimmer : IShardTrimmer
     private const int BatchSize = 500;
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(1);
 
-    public async Task<long> TrimAsync(string host, int port, IReadOnlyList<SlotRange> owned, CancellationToken cancellationToken)
+    public async Task<long> TrimAsync(string host, int port, IReadOnlyList<SlotRange> owned, KeyHashing hashing, CancellationToken cancellationToken)
     {
         var ownedSlots = new bool[SlotRange.SlotCount];
         foreach (var range in owned)
@@ -32,7 +32,7 @@ public sealed class RedisShardTrimmer : IShardTrimmer
         long deleted = 0;
         await foreach (var key in server.KeysAsync(pageSize: BatchSize).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (ownedSlots[HashSlot.Compute((byte[])key!)])
+            if (ownedSlots[hashing.SlotOf((byte[])key!)])
             {
                 continue;
             }

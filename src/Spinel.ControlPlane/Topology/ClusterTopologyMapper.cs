@@ -1,4 +1,5 @@
 using Spinel.ControlPlane.Placement;
+using Spinel.ControlPlane.Resharding;
 using Spinel.ControlPlane.Store;
 using Spinel.Model;
 
@@ -58,6 +59,7 @@ public static class ClusterTopologyMapper
             MemorySizeBytes = bdb.MemorySize,
             EvictionPolicy = evictionPolicy,
             MaxConnections = bdb.MaxConnections > 0 ? bdb.MaxConnections : UnlimitedConnections,
+            ShardKeyRegex = [.. BdbKeyHashing.RulesOf(bdb)],
             Shards = shards.OrderBy(s => s.Uid).Select(s => new ShardConfig
             {
                 Uid = s.Uid,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Spinel.Model;
+using Spinel.Resp.Slots;
 
 namespace Spinel.Node.Topology;
 
@@ -23,6 +24,10 @@ public static class StaticTopology
             if (database.Port is < 1 or > 65535)
             {
                 throw new InvalidDataException($"Database '{database.Name}' has an invalid port {database.Port}.");
+            }
+            if (database.ShardKeyRegex.Select(KeyHashing.ProblemWith).FirstOrDefault(p => p is not null) is { } problem)
+            {
+                throw new InvalidDataException($"A shardKeyRegex rule of database '{database.Name}' {problem}.");
             }
             var covered = database.Masters.Sum(s => s.Slots.Sum(r => r.Count));
             if (covered != SlotRange.SlotCount)

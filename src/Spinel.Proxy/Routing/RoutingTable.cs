@@ -1,4 +1,5 @@
 using Spinel.Model;
+using Spinel.Resp.Slots;
 
 namespace Spinel.Proxy.Routing;
 
@@ -12,6 +13,7 @@ internal sealed class RoutingTable
         Version = version;
         Database = database;
         Masters = masters;
+        Hashing = KeyHashing.FromRules(database.ShardKeyRegex);
         _bySlot = new ShardRoute?[SlotRange.SlotCount];
         foreach (var route in masters)
         {
@@ -28,6 +30,9 @@ internal sealed class RoutingTable
     public long Version { get; }
 
     public DatabaseConfig Database { get; }
+
+    /// <summary>The database's key hashing: every key-routing and CROSSSLOT decision asks it for a key's slot.</summary>
+    public KeyHashing Hashing { get; }
 
     /// <summary>Master shards ordered by their first slot.</summary>
     public IReadOnlyList<ShardRoute> Masters { get; }

@@ -4,7 +4,6 @@ using Spinel.Proxy.Replies;
 using Spinel.Proxy.Routing;
 using Spinel.Resp.Commands;
 using Spinel.Resp.Framing;
-using Spinel.Resp.Slots;
 
 namespace Spinel.Proxy.Sessions;
 
@@ -45,9 +44,10 @@ internal sealed partial class ClientSession
         _keyIndexes.Clear();
         KeyExtractor.GetKeyIndexes(info, _request, _keyIndexes, includeNotKeys: true);
         slot = -1;
+        var hashing = _database.Table.Hashing;
         foreach (var index in _keyIndexes)
         {
-            var keySlot = HashSlot.Compute(_request[index]);
+            var keySlot = hashing.SlotOf(_request[index]);
             if (slot == -1)
             {
                 slot = keySlot;
@@ -109,7 +109,7 @@ internal sealed partial class ClientSession
         var keyPlaces = new List<(int Part, int Position)>((_request.ArgCount - 1) / step);
         for (var i = 1; i + step - 1 < _request.ArgCount; i += step)
         {
-            var route = table.ForSlot(HashSlot.Compute(_request[i]));
+            var route = table.ForSlot(table.Hashing.SlotOf(_request[i]));
             if (route is null)
             {
                 ReplyError("CLUSTERDOWN Hash slot not served");

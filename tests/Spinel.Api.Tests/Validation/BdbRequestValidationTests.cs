@@ -138,6 +138,8 @@ public sealed class BdbRequestValidationTests
     [InlineData("""{"name":"a","memory_size":1,"shards_count":2}""", "invalid_sharding", "sharding")]
     [InlineData("""{"name":"a","memory_size":1,"sharding":true,"shard_key_regex":[{"regex":"(unclosed"}]}""", "invalid_sharding", "shard_key_regex[0].regex")]
     [InlineData("""{"name":"a","memory_size":1,"sharding":true,"shard_key_regex":[{"regex":".*"}]}""", "invalid_sharding", "tag")]
+    [InlineData("""{"name":"a","memory_size":1,"sharding":true,"shard_key_regex":[{"regex":"(?<tag>.*)"},{"regex":"a)(?<tag>b"}]}""", "invalid_sharding", "shard_key_regex[1].regex")]
+    [InlineData("""{"name":"a","memory_size":1,"shards_count":3,"sharding":false}""", "invalid_sharding", "sharding must be enabled")]
     public async Task Create_InvalidField_Is406NamingIt(string body, string errorCode, string named)
     {
         await using var host = await ApiTestHost.StartWithClusterAsync();

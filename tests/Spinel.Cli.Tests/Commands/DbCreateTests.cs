@@ -54,6 +54,20 @@ public sealed class DbCreateTests
     }
 
     [Fact]
+    public async Task DbCreate_ShardKeyRegexRepeated_SendsTheRulesInOrderWithSharding()
+    {
+        await using var server = await StartAsync();
+
+        var result = await CliRunner.RunAsync(server, "db", "create", "--name", "users", "--memory", "1g",
+            "--shard-key-regex", "user:(?<tag>[0-9]+):.*", "--shard-key-regex", "(?<tag>.*)");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var body = server.Single("POST", "/v1/bdbs").JsonBody;
+        Assert.True((bool?)body["sharding"]);
+        Assert.Equal(["user:(?<tag>[0-9]+):.*", "(?<tag>.*)"], body["shard_key_regex"]!.AsArray().Select(r => (string?)r!["regex"]));
+    }
+
+    [Fact]
     public async Task DbCreate_NameAndMemoryOnly_SendsNothingElse()
     {
         await using var server = await StartAsync();

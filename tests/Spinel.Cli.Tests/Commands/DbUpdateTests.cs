@@ -42,6 +42,32 @@ public sealed class DbUpdateTests
     }
 
     [Fact]
+    public async Task DbUpdate_ShardingOnPair_PutsShardingAlone()
+    {
+        await using var server = await StartAsync();
+
+        var result = await CliRunner.RunAsync(server, "db", "update", "cache", "sharding", "on");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("""{"sharding":true}""", server.Single("PUT", "/v1/bdbs/2").Body);
+    }
+
+    [Fact]
+    public async Task DbUpdate_ShardKeyRegexWithMoreShards_SendsTheRulesNotTheDefaults()
+    {
+        await using var server = await StartAsync();
+
+        var result = await CliRunner.RunAsync(server, "db", "update", "cache", "shards", "2",
+            "--shard-key-regex", "user:(?<tag>[0-9]+):.*", "--shard-key-regex", "(?<tag>.*)");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var body = server.Single("PUT", "/v1/bdbs/2").JsonBody;
+        Assert.Equal(2, (int?)body["shards_count"]);
+        Assert.True((bool?)body["sharding"]);
+        Assert.Equal(["user:(?<tag>[0-9]+):.*", "(?<tag>.*)"], body["shard_key_regex"]!.AsArray().Select(r => (string?)r!["regex"]));
+    }
+
+    [Fact]
     public async Task DbUpdate_Options_PutsOnlyTheGivenFields()
     {
         await using var server = await StartAsync();

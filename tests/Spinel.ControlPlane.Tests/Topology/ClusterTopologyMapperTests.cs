@@ -98,6 +98,21 @@ public sealed class ClusterTopologyMapperTests
         Assert.Equal([1, 2, 3, 4], Assert.Single(ClusterTopologyMapper.ToSnapshot(state).Databases).EndpointNodes);
     }
 
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 0)]
+    public void ToSnapshot_ShardKeyRegex_IsCarriedOnlyWhileShardingIsOn(bool sharding, int carried)
+    {
+        var state = new TestState().Nodes(1)
+            .With(Bdb(1, port: 12000) with { Sharding = sharding, ShardKeyRegex = ["user:(?<tag>[0-9]+):.*"] }).Shard(1, 1, 1, 20000)
+            .Build();
+
+        var db = Assert.Single(ClusterTopologyMapper.ToSnapshot(state).Databases);
+
+        Assert.Equal(carried, db.ShardKeyRegex.Count);
+        Assert.NotEqual(db, db with { ShardKeyRegex = ["(?<tag>.*)"] });
+    }
+
     [Fact]
     public void ToSnapshot_EmptyState_HasNoDatabases()
     {

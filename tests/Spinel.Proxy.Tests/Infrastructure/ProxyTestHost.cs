@@ -30,7 +30,8 @@ internal sealed class ProxyTestHost : IAsyncDisposable
 
     public LogCapture Logs { get; }
 
-    public static async Task<ProxyTestHost> StartAsync(IReadOnlyList<TestRedisServer> masters, Action<ProxyOptions>? configure = null, IWriteFence? fence = null)
+    public static async Task<ProxyTestHost> StartAsync(IReadOnlyList<TestRedisServer> masters, Action<ProxyOptions>? configure = null, IWriteFence? fence = null,
+        IReadOnlyList<string>? shardKeyRegex = null)
     {
         var ranges = SlotRange.SplitEvenly(masters.Count);
         var database = new DatabaseConfig
@@ -40,6 +41,7 @@ internal sealed class ProxyTestHost : IAsyncDisposable
             Port = FreePort.Next(),
             EndpointNodes = [1],
             Shards = [.. masters.Select((server, i) => Master(i + 1, server, ranges[i]))],
+            ShardKeyRegex = shardKeyRegex ?? [],
         };
         var topology = new InMemoryTopologySource(new TopologySnapshot { Version = 1, Databases = [database] });
         var logs = new LogCapture();
