@@ -15,12 +15,12 @@ public sealed class ReplicatedDatabase(LocalCluster cluster, int uid, int port)
     public string EndpointOn(int nodeIndex) => $"{cluster.Nodes[nodeIndex].Address}:{port}";
 
     /// <summary>Creates a database with one replica per master, bound on every node.</summary>
-    public static async Task<ReplicatedDatabase> CreateAsync(LocalCluster cluster, string name, int port, int shards = 2)
+    public static async Task<ReplicatedDatabase> CreateAsync(LocalCluster cluster, string name, int port, int shards = 2, long memorySize = 200L * 1024 * 1024)
     {
         using var api = cluster.Admin(0);
         var created = await api.PostAsync("/v1/bdbs", new JsonObject
         {
-            ["name"] = name, ["memory_size"] = 200L * 1024 * 1024, ["shards_count"] = shards, ["sharding"] = true,
+            ["name"] = name, ["memory_size"] = memorySize, ["shards_count"] = shards, ["sharding"] = true,
             ["replication"] = true, ["shards_placement"] = "sparse", ["proxy_policy"] = "all-nodes", ["port"] = port,
         });
         Assert.True(created.Status == HttpStatusCode.OK, created.ToString());
