@@ -1,5 +1,6 @@
 using System.Buffers;
 using Spinel.Resp.Framing;
+using Spinel.Proxy.Routing;
 
 namespace Spinel.Proxy.Replies;
 
@@ -36,6 +37,26 @@ internal static class ReplyMerges
             {
                 output.Write(child.Raw.Span);
             }
+        }
+    };
+
+    /// <summary>
+    /// KEYS: the shards' keys together, each shard's only where the routing sends its slot to that shard (part i of the
+    /// replies is <paramref name="masters"/>[i]). Until a reshard's trim has deleted the keys a shard no longer owns,
+    /// they stay there, and must not show twice.
+    /// </summary>
+    public static ReplyMerge OwnedKeys(RoutingTable table, IReadOnlyList<ShardRoute> masters) => (replies, output) =>
+    {
+        if (WriteFirstError(replies, output))
+        {
+            return;
+        }
+        var owned = replies.Select((reply, i) => reply.Children.Where(key => table.Owns(masters[i], key.Payload.Span)).ToList()).ToList();
+        var type = replies[0].Type == '~' ? (byte)'~' : (byte)'*';
+        RespWriter.WriteHeader(output, type, owned.Sum(keys => keys.Count));
+        foreach (var key in owned.SelectMany(keys => keys))
+        {
+            output.Write(key.Raw.Span);
         }
     };
 

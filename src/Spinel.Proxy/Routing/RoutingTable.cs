@@ -39,4 +39,7 @@ internal sealed class RoutingTable
 
     /// <summary>The master serving the slot, or null when no shard owns it.</summary>
     public ShardRoute? ForSlot(int slot) => _bySlot[slot];
+
+    /// <summary>Whether the routing sends <paramref name="key"/> to <paramref name="shard"/>.</summary>
+    public bool Owns(ShardRoute shard, ReadOnlySpan<byte> key) => ReferenceEquals(_bySlot[Hashing.SlotOf(key)], shard);
 }

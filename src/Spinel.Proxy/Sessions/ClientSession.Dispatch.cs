@@ -87,7 +87,7 @@ internal sealed partial class ClientSession
             case ProxyCommand.MultiKeySet: MultiKeySet(info); break;
             case ProxyCommand.MultiKeyCount: MultiKeyCount(info); break;
             case ProxyCommand.DbSize: ToAllShards(Replies.ReplyMerges.SumIntegers); break;
-            case ProxyCommand.Keys: ToAllShards(Replies.ReplyMerges.ConcatArrays); break;
+            case ProxyCommand.Keys: ToAllShards(Replies.ReplyMerges.OwnedKeys(_database.Table, _database.Table.Masters)); break;
             case ProxyCommand.Scan: Scan(); break;
             case ProxyCommand.FlushAll: ToAllShards(Replies.ReplyMerges.AllOk); break;
             case ProxyCommand.RandomKey: RandomKey(); break;

@@ -102,6 +102,8 @@ internal sealed partial class ClientSession
             RespWriter.WriteBulkString(_scratch, _request[i]);
         }
         var count = masters.Count;
+        var table = _database.Table;
+        var route = masters[shard];
         var aggregator = new ReplyAggregator(NewSlot(), 1, (replies, output) =>
         {
             var reply = replies[0];
@@ -116,7 +118,19 @@ internal sealed partial class ClientSession
                 : shard + 1 < count ? (ulong)(shard + 1) : 0;
             RespWriter.WriteArrayHeader(output, 2);
             RespWriter.WriteBulkString(output, merged.ToString());
-            output.Write(reply.Children[1].Raw.Span);
+            // Keys a reshard has not trimmed yet from this shard are another shard's now.
+            var keys = reply.Children[1].Children;
+            if (keys.All(key => table.Owns(route, key.Payload.Span)))
+            {
+                output.Write(reply.Children[1].Raw.Span);
+                return;
+            }
+            var owned = keys.Where(key => table.Owns(route, key.Payload.Span)).ToList();
+            RespWriter.WriteArrayHeader(output, owned.Count);
+            foreach (var key in owned)
+            {
+                output.Write(key.Raw.Span);
+            }
         });
         Send(masters[shard], _scratch.WrittenSpan, aggregator.Part(0));
     }
