@@ -1,15 +1,17 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
+using Spinel.Model;
 using Spinel.Proxy.Replies;
+using Spinel.Proxy.Routing;
 using Spinel.Resp.Framing;
 
 namespace Spinel.Proxy.Sessions;
 
 internal sealed partial class ClientSession
 {
-    // SCAN cursors carry the shard index in their low bits and the shard's own cursor above them.
-    private const int ShardCursorBits = 10;
+    // SCAN cursors carry a slot of the shard being scanned in their low 14 bits and the shard's own cursor above them.
+    private const int ScanSlotBits = 14;
 
     private static readonly ReplyMerge KillMerge = (replies, output) =>
     {
@@ -76,20 +78,23 @@ internal sealed partial class ClientSession
 
     private void Scan()
     {
-        var masters = _database.Table.Masters;
+        var table = _database.Table;
         if (!Utf8Parser.TryParse(_request[1], out ulong cursor, out var used) || used != _request[1].Length)
         {
             ReplyError("ERR invalid cursor");
             return;
         }
-        var shard = (int)(cursor & ((1UL << ShardCursorBits) - 1));
-        var shardCursor = cursor >> ShardCursorBits;
-        if (shard >= masters.Count)
+        // The cursor names a shard by a slot it serves, not by its index, so that a scan carries on across a reshard:
+        // the master that kept the slot goes on from its own cursor, and the shards split off it come after it.
+        var positionSlot = (int)(cursor & (SlotRange.SlotCount - 1));
+        var shardCursor = cursor >> ScanSlotBits;
+        if ((table.ForSlot(positionSlot) ?? table.Masters.FirstOrDefault(m => FirstSlot(m) > positionSlot)) is not { } route)
         {
-            ReplyError("ERR invalid cursor");
+            // No shard serves any slot from there on: the scan is over.
+            ReplyRaw("*2\r\n$1\r\n0\r\n*0\r\n"u8);
             return;
         }
-        if (HoldsBack(masters[shard]))
+        if (HoldsBack(route))
         {
             return;
         }
@@ -101,9 +106,7 @@ internal sealed partial class ClientSession
         {
             RespWriter.WriteBulkString(_scratch, _request[i]);
         }
-        var count = masters.Count;
-        var table = _database.Table;
-        var route = masters[shard];
+        var nextShard = table.Masters.FirstOrDefault(m => FirstSlot(m) > FirstSlot(route));
         var aggregator = new ReplyAggregator(NewSlot(), 1, (replies, output) =>
         {
             var reply = replies[0];
@@ -114,8 +117,8 @@ internal sealed partial class ClientSession
             }
             var next = ulong.Parse(reply.Children[0].Text);
             var merged = next != 0
-                ? (next << ShardCursorBits) | (uint)shard
-                : shard + 1 < count ? (ulong)(shard + 1) : 0;
+                ? (next << ScanSlotBits) | (uint)FirstSlot(route)
+                : nextShard is null ? 0 : (ulong)FirstSlot(nextShard);
             RespWriter.WriteArrayHeader(output, 2);
             RespWriter.WriteBulkString(output, merged.ToString());
             // Keys a reshard has not trimmed yet from this shard are another shard's now.
@@ -132,8 +135,10 @@ internal sealed partial class ClientSession
                 output.Write(key.Raw.Span);
             }
         });
-        Send(masters[shard], _scratch.WrittenSpan, aggregator.Part(0));
+        Send(route, _scratch.WrittenSpan, aggregator.Part(0));
     }
+
+    private static int FirstSlot(ShardRoute route) => route.Shard.Slots.Count == 0 ? int.MaxValue : route.Shard.Slots.Min(r => r.Start);
 
     private void RandomKey() => ToAllShards((replies, output) =>
     {
