@@ -29,6 +29,7 @@ public static class EndpointRouteBuilderExtensions
         NodeActionEndpoints.Map(v1);
         InternalNodeEndpoints.Map(v1);
         BdbEndpoints.Map(v1);
+        BdbActionEndpoints.Map(v1);
         ShardEndpoints.Map(v1);
         ShardActionEndpoints.Map(v1);
         ActionEndpoints.Map(v1);

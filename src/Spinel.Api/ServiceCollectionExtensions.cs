@@ -12,8 +12,9 @@ public static class ServiceCollectionExtensions
     /// <summary>
     /// Adds what <see cref="EndpointRouteBuilderExtensions.MapSpinelApi"/> needs besides its dependencies, which the host
     /// registers: <c>IClusterStore</c>, <c>IDatabaseOperations</c>, <c>INodeOperations</c>, <c>IShardOperations</c>,
-    /// <c>IClusterHealth</c> (the registry its heartbeat endpoint feeds) and <c>IBootstrapService</c>. Without
-    /// <c>IShardOperations</c> the shard actions answer 500, without <c>IClusterHealth</c> the shard reads do.
+    /// <c>IRebalanceOperations</c>, <c>IClusterHealth</c> (the registry its heartbeat endpoint feeds) and
+    /// <c>IBootstrapService</c>. Without <c>IShardOperations</c> the shard actions answer 500, without
+    /// <c>IRebalanceOperations</c> the rebalance does, without <c>IClusterHealth</c> the shard reads do.
     /// <see cref="TimeProvider.System"/> is added when no <see cref="TimeProvider"/> is.
     /// </summary>
     public static IServiceCollection AddSpinelApi(this IServiceCollection services, Action<SpinelApiOptions>? configure = null)

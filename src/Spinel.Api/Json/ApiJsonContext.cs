@@ -23,4 +23,5 @@ namespace Spinel.Api.Json;
 [JsonSerializable(typeof(IReadOnlyList<ShardDto>))]
 [JsonSerializable(typeof(IReadOnlyList<StateMachineDto>))]
 [JsonSerializable(typeof(IReadOnlyList<UserDto>))]
+[JsonSerializable(typeof(IReadOnlyList<BlueprintEntryDto>))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

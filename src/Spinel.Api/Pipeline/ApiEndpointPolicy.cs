@@ -20,6 +20,9 @@ internal sealed record ApiEndpointPolicy(ApiPermission Permission, bool RunsOnLe
     /// <summary>Shard failover and migration: Redis Enterprise lets database managers run them, as database changes.</summary>
     public static ApiEndpointPolicy ShardAction { get; } = new(ApiPermission.ManageDatabases, RunsOnLeader: true, BodyOptional: true);
 
+    /// <summary>Database actions (<c>rebalance</c>): options in the query, so the body may be absent.</summary>
+    public static ApiEndpointPolicy DatabaseAction { get; } = new(ApiPermission.ManageDatabases, RunsOnLeader: true, BodyOptional: true);
+
     /// <summary>Node actions (<c>remove</c>): admin only.</summary>
     public static ApiEndpointPolicy NodeAction { get; } = new(ApiPermission.ManageCluster, RunsOnLeader: true, BodyOptional: true);
 

@@ -51,6 +51,14 @@ internal sealed class SpinelApiClient(HttpClient http) : IDisposable
     public Task<ApiResult<ActionAccepted>> DeleteBdbAsync(string uid, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, BdbPath(uid), null, CliJsonContext.Default.ActionAccepted, cancellationToken);
 
+    /// <summary><c>PUT /v1/bdbs/{uid}/actions/rebalance?dry_run=true</c>: where every shard would run after a rebalance; nothing moves.</summary>
+    public Task<ApiResult<IReadOnlyList<BlueprintEntry>>> GetRebalanceBlueprintAsync(string uid, int? maxOperations, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Put, RebalancePath(uid, maxOperations, dryRun: true), null, CliJsonContext.Default.IReadOnlyListBlueprintEntry, cancellationToken);
+
+    /// <summary><c>PUT /v1/bdbs/{uid}/actions/rebalance</c>: the answer names the action that moves the shards.</summary>
+    public Task<ApiResult<ActionAccepted>> RebalanceBdbAsync(string uid, int? maxOperations, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Put, RebalancePath(uid, maxOperations, dryRun: false), null, CliJsonContext.Default.ActionAccepted, cancellationToken);
+
     public Task<ApiResult<IReadOnlyList<ShardInfo>>> GetShardsAsync(CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, "v1/shards", null, CliJsonContext.Default.IReadOnlyListShardInfo, cancellationToken);
 
@@ -91,6 +99,20 @@ internal sealed class SpinelApiClient(HttpClient http) : IDisposable
     public void Dispose() => http.Dispose();
 
     private static string BdbPath(string uid) => "v1/bdbs/" + Uri.EscapeDataString(uid);
+
+    private static string RebalancePath(string uid, int? maxOperations, bool dryRun)
+    {
+        var query = new List<string>();
+        if (dryRun)
+        {
+            query.Add("dry_run=true");
+        }
+        if (maxOperations is { } max)
+        {
+            query.Add("max_operations=" + max.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return BdbPath(uid) + "/actions/rebalance" + (query.Count == 0 ? "" : "?" + string.Join('&', query));
+    }
 
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, JsonObject? body, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ using Spinel.Cli.Waiting;
 
 namespace Spinel.Cli.Commands;
 
-/// <summary><c>spinel db create|update|delete|list|info</c> over <c>/v1/bdbs</c>.</summary>
+/// <summary><c>spinel db create|update|delete|list|info|rebalance</c> over <c>/v1/bdbs</c>.</summary>
 internal static partial class DbCommands
 {
     public static Command Create(CliServices services) => new("db", "Create, change, delete and inspect databases")
@@ -15,6 +15,7 @@ internal static partial class DbCommands
         DeleteCommand(services),
         ListCommand(services),
         InfoCommand(services),
+        RebalanceCommand(services),
     };
 
     private static Argument<string> DbArgument() => new("db") { Description = "Database uid (3 or db:3) or name" };

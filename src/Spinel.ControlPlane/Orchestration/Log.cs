@@ -36,4 +36,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "Trimmed shard {Shard}: {Deleted} keys of slots it no longer owns deleted")]
     public static partial void ShardTrimmed(ILogger logger, int shard, long deleted);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "Planned move of shard {Shard} to node {Target} skipped: the cluster no longer allows it")]
+    public static partial void MoveSkipped(ILogger logger, int shard, int target);
 }

@@ -56,6 +56,7 @@ public static class ClusterNodeApp
         builder.Services.AddSingleton<IDatabaseOperations, DatabaseOperations>();
         builder.Services.AddSingleton<INodeOperations, NodeOperations>();
         builder.Services.AddSingleton<IShardOperations, ShardOperations>();
+        builder.Services.AddSingleton<IRebalanceOperations, RebalanceOperations>();
         builder.Services.TryAddSingleton<Spinel.ControlPlane.Resharding.IShardTrimmer, Spinel.ControlPlane.Resharding.RedisShardTrimmer>();
         builder.Services.AddHostedService<Orchestrator>();
 

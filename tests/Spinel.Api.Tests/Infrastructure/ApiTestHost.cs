@@ -43,6 +43,7 @@ public sealed class ApiTestHost : IAsyncDisposable
         Databases = (FakeDatabaseOperations)app.Services.GetRequiredService<IDatabaseOperations>();
         Nodes = (FakeNodeOperations)app.Services.GetRequiredService<INodeOperations>();
         Shards = (FakeShardOperations)app.Services.GetRequiredService<IShardOperations>();
+        Rebalances = (FakeRebalanceOperations)app.Services.GetRequiredService<IRebalanceOperations>();
         Health = (ClusterHealthRegistry)app.Services.GetRequiredService<IClusterHealth>();
         Bootstrap = (FakeBootstrapService)app.Services.GetRequiredService<IBootstrapService>();
     }
@@ -56,6 +57,8 @@ public sealed class ApiTestHost : IAsyncDisposable
     public FakeNodeOperations Nodes { get; }
 
     public FakeShardOperations Shards { get; }
+
+    public FakeRebalanceOperations Rebalances { get; }
 
     /// <summary>The real registry on <see cref="Time"/>: tests record heartbeats into it.</summary>
     public ClusterHealthRegistry Health { get; }
@@ -80,6 +83,7 @@ public sealed class ApiTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IDatabaseOperations>(new FakeDatabaseOperations(store));
         builder.Services.AddSingleton<INodeOperations>(new FakeNodeOperations(store));
         builder.Services.AddSingleton<IShardOperations>(new FakeShardOperations());
+        builder.Services.AddSingleton<IRebalanceOperations>(new FakeRebalanceOperations());
         builder.Services.AddSingleton<IClusterHealth>(new ClusterHealthRegistry(time));
         builder.Services.AddSingleton<IBootstrapService>(new FakeBootstrapService());
         builder.Services.AddSingleton<IForwardingHandlerFactory>(new RecordingHandlerFactory(leader));

@@ -15,24 +15,28 @@ public sealed class LocalCluster : IAsyncDisposable
     public const string AdminPassword = "s3cret-Passw0rd";
 
     private readonly string _root;
+    private readonly int _subnet;
+    private readonly string[] _extraArgs;
+    private readonly List<ClusterNodeProcess> _nodes;
 
-    private LocalCluster(string root, IReadOnlyList<ClusterNodeProcess> nodes)
+    private LocalCluster(string root, int subnet, string[] extraArgs, List<ClusterNodeProcess> nodes)
     {
         _root = root;
-        Nodes = nodes;
+        _subnet = subnet;
+        _extraArgs = extraArgs;
+        _nodes = nodes;
     }
 
-    public IReadOnlyList<ClusterNodeProcess> Nodes { get; }
+    /// <summary>The nodes by index; node uids follow the join order, so node i has uid i + 1.</summary>
+    public IReadOnlyList<ClusterNodeProcess> Nodes => _nodes;
 
     public string CaFile => Path.Combine(Nodes[0].DataDir, "cluster-ca.pem");
 
     public static async Task<LocalCluster> StartAsync(int subnet, int size = 3, params string[] extraArgs)
     {
         var root = Path.Combine(Path.GetTempPath(), $"spinel-cluster-{subnet}-{Guid.NewGuid():N}");
-        var nodes = Enumerable.Range(1, size)
-            .Select(i => new ClusterNodeProcess($"127.0.{subnet}.{i}", Path.Combine(root, $"node{i}"), extraArgs))
-            .ToList();
-        var cluster = new LocalCluster(root, nodes);
+        var cluster = new LocalCluster(root, subnet, extraArgs, []);
+        var nodes = Enumerable.Range(1, size).Select(_ => cluster.NewNode()).ToList();
         try
         {
             foreach (var node in nodes)
@@ -65,17 +69,39 @@ public sealed class LocalCluster : IAsyncDisposable
         }
         for (var i = 1; i < Nodes.Count; i++)
         {
-            using var joiner = Bootstrapping(i);
-            await WaitForRestAsync(joiner, Nodes[i]);
-            var joined = await joiner.PostAsync("/v1/bootstrap/join_cluster", new JsonObject
-            {
-                ["action"] = "join_cluster",
-                ["cluster"] = new JsonObject { ["nodes"] = new JsonArray(Nodes[0].Address) },
-                ["credentials"] = new JsonObject { ["username"] = AdminUser, ["password"] = AdminPassword },
-            });
-            Assert.True(joined.Status == HttpStatusCode.OK, $"join_cluster on {Nodes[i].Address}: {joined}");
-            await WaitForBootstrapAsync(joiner, Nodes[i]);
+            await JoinAsync(i);
         }
+    }
+
+    /// <summary>Starts one more node (the next address of the subnet) and joins it to the cluster; returns its index.</summary>
+    public async Task<int> AddNodeAsync()
+    {
+        var node = NewNode();
+        node.Start();
+        await JoinAsync(Nodes.Count - 1);
+        return Nodes.Count - 1;
+    }
+
+    private ClusterNodeProcess NewNode()
+    {
+        var n = _nodes.Count + 1;
+        var node = new ClusterNodeProcess($"127.0.{_subnet}.{n}", Path.Combine(_root, $"node{n}"), _extraArgs);
+        _nodes.Add(node);
+        return node;
+    }
+
+    private async Task JoinAsync(int index)
+    {
+        using var joiner = Bootstrapping(index);
+        await WaitForRestAsync(joiner, Nodes[index]);
+        var joined = await joiner.PostAsync("/v1/bootstrap/join_cluster", new JsonObject
+        {
+            ["action"] = "join_cluster",
+            ["cluster"] = new JsonObject { ["nodes"] = new JsonArray(Nodes[0].Address) },
+            ["credentials"] = new JsonObject { ["username"] = AdminUser, ["password"] = AdminPassword },
+        });
+        Assert.True(joined.Status == HttpStatusCode.OK, $"join_cluster on {Nodes[index].Address}: {joined}");
+        await WaitForBootstrapAsync(joiner, Nodes[index]);
     }
 
     /// <summary>An admin client of node <paramref name="index"/> that verifies the node's certificate against the cluster CA.</summary>

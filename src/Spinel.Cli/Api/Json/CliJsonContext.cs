@@ -14,6 +14,7 @@ namespace Spinel.Cli.Api.Json;
 [JsonSerializable(typeof(ActionList))]
 [JsonSerializable(typeof(IReadOnlyList<ActionInfo>))]
 [JsonSerializable(typeof(ActionAccepted))]
+[JsonSerializable(typeof(IReadOnlyList<BlueprintEntry>))]
 [JsonSerializable(typeof(BootstrapInfo))]
 [JsonSerializable(typeof(ErrorBody))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
