@@ -94,7 +94,8 @@ public sealed partial class ClusterWatchdog(IClusterStore store, IClusterHealth 
         foreach (var command in commands)
         {
             // Each decision stands alone: one that the store refuses (a race) is simply taken again on the next look.
-            var result = await store.ProposeAsync(command with { ExpectedClusterVersion = state.Version }, cancellationToken).ConfigureAwait(false);
+            var result = await store.ProposeAsync(WithEvent(state, command) with { ExpectedClusterVersion = state.Version }, cancellationToken)
+                .ConfigureAwait(false);
             if (result.Status != ProposeStatus.Applied)
             {
                 return;

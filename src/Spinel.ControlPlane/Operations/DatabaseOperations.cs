@@ -1,3 +1,4 @@
+using Spinel.ControlPlane.Events;
 using Spinel.ControlPlane.Orchestration;
 using Spinel.ControlPlane.Placement;
 using Spinel.ControlPlane.Store;
@@ -118,6 +119,7 @@ public sealed class DatabaseOperations(IClusterStore store, IReadinessProbe prob
             new PutBdb { Bdb = bdb, ExpectedVersion = 0 },
             new PutShards { BdbUid = bdb.Uid, Shards = placement.Plan!.WithUids(state.NextShardUid) },
             new PutAction { Action = action, ExpectedVersion = 0 },
+            ClusterEvents.Append(ClusterEvents.BdbCreated(bdb, now)),
         ]);
     }
 
@@ -181,6 +183,7 @@ public sealed class DatabaseOperations(IClusterStore store, IReadinessProbe prob
             new PutBdb { Bdb = bdb, ExpectedVersion = current.Version },
             .. replicas.Commands,
             new PutAction { Action = action, ExpectedVersion = 0 },
+            UpdateEvents(current, bdb, action, now),
         ]);
     }
 
@@ -204,6 +207,20 @@ public sealed class DatabaseOperations(IClusterStore store, IReadinessProbe prob
             new PutBdb { Bdb = bdb, ExpectedVersion = current.Version },
             new PutAction { Action = action, ExpectedVersion = 0 },
         ]);
+    }
+
+    private static AppendEvents UpdateEvents(BdbRecord current, BdbRecord bdb, ActionRecord action, DateTimeOffset now)
+    {
+        var events = new List<EventRecord> { ClusterEvents.BdbUpdated(bdb, BdbChanges.Between(current, bdb), now) };
+        if (current.Name != bdb.Name)
+        {
+            events.Add(ClusterEvents.BdbNameUpdated(current, bdb, now));
+        }
+        if (ClusterEvents.ActionStarted(action, now) is { } started)
+        {
+            events.Add(started);
+        }
+        return ClusterEvents.Append([.. events]);
     }
 
     private static BdbRecord? NameTaken(ClusterState state, string name, int exceptUid) =>

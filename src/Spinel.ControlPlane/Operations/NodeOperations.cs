@@ -48,6 +48,10 @@ public sealed class NodeOperations(IClusterStore store, ILogger<NodeOperations> 
                 case ProposeStatus.Applied:
                     var node = result.State!.Nodes[result.AssignedUids[0]];
                     Log.NodeJoined(logger, node.Uid, node.Address, node.RaftEndPoint);
+                    // After the node record rather than with it: the store assigns the uid the event names. A lost
+                    // event costs less than a join that fails for it.
+                    await store.ProposeAsync(Events.ClusterEvents.Append(Events.ClusterEvents.NodeJoined(node, time.GetUtcNow())), cancellationToken)
+                        .ConfigureAwait(false);
                     return OperationOutcome.Ok(node);
                 case ProposeStatus.Rejected:
                     return OperationOutcome.Fail<NodeRecord>(OperationErrorKind.Conflict, "node_exists", result.Rejection!.Message);

@@ -36,8 +36,12 @@ public sealed class ShardOperations(IClusterStore store, TimeProvider time) : IS
             {
                 return OperationOutcome.Ok(decision.Action!);
             }
-            var result = await store.ProposeAsync(new PutAction { Action = decision.Action, ExpectedVersion = 0, ExpectedClusterVersion = state.Version },
-                cancellationToken).ConfigureAwait(false);
+            ClusterCommand put = new PutAction { Action = decision.Action, ExpectedVersion = 0 };
+            if (Events.ClusterEvents.ActionStarted(decision.Action, time.GetUtcNow()) is { } started)
+            {
+                put = new Batch { Commands = [put, Events.ClusterEvents.Append(started)] };
+            }
+            var result = await store.ProposeAsync(put with { ExpectedClusterVersion = state.Version }, cancellationToken).ConfigureAwait(false);
             return result.Status switch
             {
                 ProposeStatus.Applied => OperationOutcome.Ok(decision.Action, decision.Action.ActionUid),

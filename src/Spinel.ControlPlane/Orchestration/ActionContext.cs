@@ -40,7 +40,15 @@ internal sealed class ActionContext(
         CancellationToken cancellationToken, ActionStatus status = ActionStatus.Active, string? error = null)
     {
         var next = action with { State = nextState, Progress = progress, Status = status, Error = error };
-        var batch = new Batch { Commands = [.. commands, new PutAction { Action = next, ExpectedVersion = action.Version }] };
+        var changes = commands.ToList();
+        // A step may pass the action with data it has just changed; what is stored says what this step changes.
+        var stored = State.Actions.GetValueOrDefault(action.ActionUid) ?? action;
+        var events = Events.ActionEvents.For(State, stored, next, changes, time.GetUtcNow()).ToArray();
+        if (events.Length > 0)
+        {
+            changes.Add(Events.ClusterEvents.Append(events));
+        }
+        var batch = new Batch { Commands = [.. changes, new PutAction { Action = next, ExpectedVersion = action.Version }] };
         var result = await store.ProposeAsync(batch, cancellationToken).ConfigureAwait(false);
         switch (result.Status)
         {

@@ -30,6 +30,9 @@ public sealed record ClusterState
 
     public ValueDictionary<int, UserRecord> Users { get; init; }
 
+    /// <summary>The event log, oldest first, at most <see cref="ClusterStateMachine.EventLogCapacity"/> events.</summary>
+    public ValueList<EventRecord> Events { get; init; }
+
     /// <summary>The uid the next node added with uid 0 receives.</summary>
     public int NextNodeUid { get; init; } = 1;
 
@@ -38,6 +41,10 @@ public sealed record ClusterState
     public int NextShardUid { get; init; } = 1;
 
     public int NextUserUid { get; init; } = 1;
+
+    /// <summary>The uid of the newest event ever appended (0 before the first); it only grows, even as old events are dropped.</summary>
+    // Not "next" like the other counters: a state written before the event log reads as 0 here, which must mean none.
+    public long LastEventUid { get; init; }
 
     [JsonIgnore]
     public bool IsCreated => Cluster is not null;

@@ -44,6 +44,7 @@ public static partial class ClusterStateMachine
             DeleteUser c => ApplyDeleteUser(state, c),
             Batch c => ApplyBatch(state, c),
             UpdateCluster c => ApplyUpdateCluster(state, c),
+            AppendEvents c => ApplyAppendEvents(state, c),
             _ => Reject(state, RejectionCode.Malformed, $"unknown command {command.GetType().Name}"),
         };
     }

@@ -88,7 +88,7 @@ public sealed class ClusterStateMachineDeterminismTests
         {
             var node = Pick(random, state.Nodes.Keys, 6);
             var bdb = Pick(random, state.Bdbs.Keys, 5);
-            ClusterCommand command = random.Next(29) switch
+            ClusterCommand command = random.Next(31) switch
             {
                 0 or 1 => new AddNode { Node = Records.Node(random.Next(1, 6)) },
                 2 => new UpdateNode { Node = Records.Node(random.Next(1, 6), uid: node) with { TotalMemory = random.Next(1, 100) }, ExpectedVersion = random.Next(0, 3) == 0 ? 1 : null },
@@ -105,6 +105,10 @@ public sealed class ClusterStateMachineDeterminismTests
                 27 or 28 => new UpdateCluster
                 {
                     Cluster = Records.Cluster(random.Next(0, 4) == 0 ? "renamed.local" : "cluster.local") with { SlaveHaGracePeriod = random.Next(-1, 100) },
+                },
+                29 or 30 => new AppendEvents
+                {
+                    Events = Enumerable.Range(0, random.Next(0, 3)).Select(n => new EventRecord { Type = $"event{n}", Time = Records.Time.AddSeconds(i) }).ToValueList(),
                 },
                 20 => new DeleteUser { Uid = Pick(random, state.Users.Keys, 5) },
                 _ => new PutUser { User = Records.User($"user{random.Next(0, 4)}", UserRole.DbMember), ExpectedClusterVersion = random.Next(0, 4) == 0 ? state.Version - random.Next(0, 2) : null },

@@ -61,6 +61,20 @@ public static class CommandSamples
             Cluster = Records.Cluster() with { FailureDetectionSensitivity = FailureDetectionSensitivity.Low, SlaveHa = false, SlaveHaGracePeriod = 30 },
             ExpectedClusterVersion = 6,
         },
+        new AppendEvents
+        {
+            Events =
+            [
+                new EventRecord
+                {
+                    Uid = 7, Time = Records.Time, Type = "shard_failover", Severity = EventSeverity.Warning, Description = "auto failover",
+                    BdbUid = 1, NodeUid = 2, ShardUid = 3, ActionUid = "a-1",
+                    Data = ValueDictionary.Create(new Dictionary<string, string> { ["mode"] = "auto", ["to_node_uid"] = "3" }),
+                },
+                new EventRecord { Type = "cluster_bdb_created" },
+            ],
+            ExpectedClusterVersion = 7,
+        },
     ];
 
     public static TheoryData<ClusterCommand> AllCommands() => new(All);

@@ -25,6 +25,7 @@ namespace Spinel.ControlPlane.Store.Commands;
 [JsonDerivedType(typeof(DeleteUser), "delete_user")]
 [JsonDerivedType(typeof(Batch), "batch")]
 [JsonDerivedType(typeof(UpdateCluster), "update_cluster")]
+[JsonDerivedType(typeof(AppendEvents), "append_events")]
 public abstract record ClusterCommand
 {
     private protected ClusterCommand()

@@ -22,6 +22,7 @@ namespace Spinel.ControlPlane.Store.Json;
 [JsonSerializable(typeof(EndpointRecord))]
 [JsonSerializable(typeof(ActionRecord))]
 [JsonSerializable(typeof(UserRecord))]
+[JsonSerializable(typeof(EventRecord))]
 [JsonSerializable(typeof(SlotRange))]
 [JsonSerializable(typeof(ShardRole))]
 [JsonSerializable(typeof(int))]
