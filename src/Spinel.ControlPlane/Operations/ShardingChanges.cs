@@ -28,11 +28,14 @@ internal static class ShardingChanges
     /// <summary>Why <paramref name="current"/> cannot become <paramref name="desired"/> as far as hashing goes; null when it can.</summary>
     public static OperationError? Check(BdbRecord current, BdbRecord desired)
     {
-        if (desired.ShardsCount > 1 && !desired.Sharding)
+        // Only a change is judged: a database created with several shards before sharding was required keeps working.
+        if (desired.ShardsCount > 1 && !desired.Sharding && current.Sharding)
         {
-            return current.Sharding
-                ? Invalid($"sharding cannot be turned off on a database with {Shards(desired.ShardsCount)}")
-                : Invalid($"sharding must be enabled for {Shards(desired.ShardsCount)}: set sharding true in the same update");
+            return Invalid($"sharding cannot be turned off on a database with {Shards(desired.ShardsCount)}");
+        }
+        if (desired.ShardsCount > current.ShardsCount && !desired.Sharding)
+        {
+            return Invalid($"sharding must be enabled for {Shards(desired.ShardsCount)}: set sharding true in the same update");
         }
         if (current.ShardsCount > 1 && !EffectiveRules(current).SequenceEqual(EffectiveRules(desired), StringComparer.Ordinal))
         {
