@@ -14,6 +14,7 @@ using Spinel.ControlPlane.Orchestration;
 using Spinel.ControlPlane.Raft;
 using Spinel.Model;
 using Spinel.Node.Heartbeats;
+using Spinel.WebConsole;
 
 namespace Spinel.Node.Cluster;
 
@@ -90,6 +91,7 @@ public static class ClusterNodeApp
         var app = builder.Build();
         app.MapSpinelApi();
         app.MapHeartbeat();
+        app.MapSpinelConsole();
         return app;
     }
 }
