@@ -48,6 +48,9 @@ public sealed record ShardStatus
     /// </summary>
     public long Generation { get; init; }
 
+    /// <summary>The figures of the last answered health check (memory, keys, clients, hits ...); null before the first.</summary>
+    public ShardInfoSample? Info { get; init; }
+
     /// <summary>When the process last answered a health check (or its start probe); null when it never did.</summary>
     public DateTimeOffset? LastHealthyAt { get; init; }
 }

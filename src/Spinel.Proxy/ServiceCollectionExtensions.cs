@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<EndpointManager>();
         services.AddSingleton<IEndpointStatusProvider>(sp => sp.GetRequiredService<EndpointManager>());
+        services.AddSingleton<Metrics.IEndpointMetricsProvider>(sp => sp.GetRequiredService<EndpointManager>());
         services.AddHostedService(sp => sp.GetRequiredService<EndpointManager>());
         return services;
     }

@@ -14,6 +14,7 @@ using Spinel.ControlPlane.Orchestration;
 using Spinel.ControlPlane.Raft;
 using Spinel.Model;
 using Spinel.Node.Heartbeats;
+using Spinel.Node.Metrics;
 using Spinel.WebConsole;
 
 namespace Spinel.Node.Cluster;
@@ -74,6 +75,9 @@ public static class ClusterNodeApp
 
         builder.Services.AddSpinelApi();
 
+        var metrics = builder.Configuration.GetSection("Metrics").Get<MetricsOptions>() ?? new MetricsOptions();
+        builder.Services.AddSingleton<NodeMetricsExporter>();
+
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.Listen(address, node.RestPort, listen => listen.UseHttps(https =>
@@ -85,12 +89,20 @@ public static class ClusterNodeApp
             {
                 kestrel.Listen(address, node.HttpPort);
             }
+            if (metrics.Port > 0)
+            {
+                kestrel.Listen(address, metrics.Port);
+            }
         });
         customize?.Invoke(builder);
 
         var app = builder.Build();
         app.MapSpinelApi();
         app.MapHeartbeat();
+        if (metrics.Port > 0)
+        {
+            app.MapNodeMetrics(metrics.Port);
+        }
         app.MapSpinelConsole();
         return app;
     }

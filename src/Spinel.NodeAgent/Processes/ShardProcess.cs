@@ -94,16 +94,19 @@ internal sealed partial class ShardProcess : IDisposable
         File.Move(temporary, paths.ConfigFile, overwrite: true);
     }
 
-    /// <summary>Asks for <c>INFO replication</c>; the result carries the shard's role, or why it did not answer in time.</summary>
+    /// <summary>
+    /// Asks for <c>INFO</c> (replication and the sections metrics read); the result carries the shard's role and figures,
+    /// or why it did not answer in time.
+    /// </summary>
     public async Task<HealthCheckResult> CheckHealthAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = new CancellationTokenSource(timeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            var reply = await RespClient.ExecuteOnceAsync(Host, Port, ["INFO", "replication"], linked.Token).ConfigureAwait(false);
+            var reply = await RespClient.ExecuteOnceAsync(Host, Port, ["INFO", "replication", "memory", "stats", "keyspace", "clients"], linked.Token).ConfigureAwait(false);
             return reply.Kind == RespReplyKind.BulkString && ReplicationInfo.TryParse(reply.Text, out var replication)
-                ? HealthCheckResult.Healthy(replication)
+                ? HealthCheckResult.Healthy(replication, ShardInfoSample.Parse(reply.Text))
                 : HealthCheckResult.Failed($"INFO replication answered {reply}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

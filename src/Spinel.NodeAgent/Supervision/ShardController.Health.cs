@@ -20,7 +20,7 @@ internal sealed partial class ShardController
                 Log.ShardResponsiveAgain(_logger, ShardUid, process.Pid, _failedChecks);
             }
             _failedChecks = 0;
-            SetStatus(s => WithReplication(s with { State = ShardState.Running, LastError = null }, replication));
+            SetStatus(s => WithReplication(s with { State = ShardState.Running, LastError = null, Info = result.Info ?? s.Info }, replication));
             return;
         }
 

@@ -32,7 +32,7 @@ internal sealed partial class ShardController
             var health = await process.CheckHealthAsync(_options.HealthCheckTimeout, cancellationToken).ConfigureAwait(false);
             SetStatus(s =>
             {
-                var running = s with { State = ShardState.Running, Pid = process.Pid, LastError = null, Generation = settings.Generation };
+                var running = s with { State = ShardState.Running, Pid = process.Pid, LastError = null, Generation = settings.Generation, Info = health.Info ?? s.Info };
                 return health.Replication is { } replication ? WithReplication(running, replication) : running;
             });
         }

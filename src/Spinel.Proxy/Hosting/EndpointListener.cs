@@ -82,6 +82,7 @@ internal sealed partial class EndpointListener : IAsyncDisposable
             if (Runtime.ClientCount >= Runtime.Table.Database.MaxConnections)
             {
                 Log.ClientRejected(_logger, Port, connection.RemoteEndPoint, Runtime.ClientCount);
+                Runtime.Counters.OnRejected();
                 _ = RejectAsync(connection);
                 continue;
             }

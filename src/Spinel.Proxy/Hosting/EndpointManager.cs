@@ -12,7 +12,7 @@ namespace Spinel.Proxy.Hosting;
 /// Binds, updates and unbinds this node's database endpoints to follow the topology. Level-triggered: every pass
 /// compares the endpoints the snapshot wants here with those bound, and retries failed binds periodically.
 /// </summary>
-internal sealed partial class EndpointManager : BackgroundService, IEndpointStatusProvider
+internal sealed partial class EndpointManager : BackgroundService, IEndpointStatusProvider, Metrics.IEndpointMetricsProvider
 {
     internal const string TransportKey = "spinel-proxy";
 
@@ -37,6 +37,9 @@ internal sealed partial class EndpointManager : BackgroundService, IEndpointStat
         _logger = logger;
         _time = time;
     }
+
+    public IReadOnlyList<Metrics.EndpointCounterSnapshot> GetEndpointCounters() =>
+        [.. _listeners.Values.Select(l => l.Runtime.Counters.Snapshot(l.Runtime.Table.Database.Uid, l.Port)).OrderBy(s => s.Port)];
 
     public IReadOnlyList<EndpointStatus> GetStatuses()
     {

@@ -39,6 +39,9 @@ internal sealed partial class DatabaseRuntime : IAsyncDisposable
 
     public ProxyOptions Options => _options;
 
+    /// <summary>This endpoint's request, connection and byte counters.</summary>
+    public Metrics.EndpointCounters Counters { get; } = new();
+
     /// <summary>The node's write fence; null when it never closes.</summary>
     public IWriteFence? WriteFence { get; }
 
@@ -55,9 +58,19 @@ internal sealed partial class DatabaseRuntime : IAsyncDisposable
 
     public long NextClientId() => Interlocked.Increment(ref _nextClientId);
 
-    public void Register(ClientSession session) => _clients[session.Id] = session;
+    public void Register(ClientSession session)
+    {
+        _clients[session.Id] = session;
+        Counters.OnConnected();
+    }
 
-    public void Unregister(ClientSession session) => _clients.TryRemove(session.Id, out _);
+    public void Unregister(ClientSession session)
+    {
+        if (_clients.TryRemove(session.Id, out _))
+        {
+            Counters.OnDisconnected();
+        }
+    }
 
     public bool TryGetClient(long id, out ClientSession session) => _clients.TryGetValue(id, out session!);
 

@@ -44,6 +44,7 @@ internal sealed partial class ClientSession
         }
         else
         {
+            _database.Counters.OnAuthFailed();
             ReplyError(error);
         }
     }

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Diagnostics;
 using Spinel.Proxy.Commands;
+using Spinel.Proxy.Metrics;
 using Spinel.Resp.Commands;
 
 namespace Spinel.Proxy.Sessions;
@@ -7,10 +9,14 @@ namespace Spinel.Proxy.Sessions;
 internal sealed partial class ClientSession
 {
     private readonly ArrayBufferWriter<byte> _scratch = new(256);
+    private RequestKind _measuredKind;
+    private long _measuredStart;
 
     private void Execute()
     {
         var request = _request;
+        _measuredKind = RequestKind.Other;
+        _measuredStart = Stopwatch.GetTimestamp();
         if (!CommandTable.TryGet(request[0], out var command))
         {
             FailQueuedTransaction();
@@ -31,6 +37,7 @@ internal sealed partial class ClientSession
             return;
         }
         LastCommand = info.Name;
+        _measuredKind = RequestKinds.Of(info.Flags);
         var kind = ProxyCommandTable.Classify(info.Name);
         if (!_authenticated && !ProxyCommandTable.AllowedBeforeAuth(kind))
         {
@@ -137,6 +144,12 @@ internal sealed partial class ClientSession
     private ReplySlot NewSlot()
     {
         var slot = _queue.Enqueue();
+        if (_measuredKind != RequestKind.None)
+        {
+            // The first reply slot of a request stands for its response; fan-outs and transactions take only one.
+            slot.Measure(_database.Counters, _measuredKind, _measuredStart);
+            _measuredKind = RequestKind.None;
+        }
         if (_replyMode != ClientReplyMode.On)
         {
             slot.Suppressed = true;

@@ -31,6 +31,7 @@ internal sealed partial class ClientSession
                 var result = await input.ReadAsync(token).ConfigureAwait(false);
                 var buffer = result.Buffer;
                 LastActivity = _time.GetUtcNow();
+                var received = buffer.Length;
                 bool stoppedEarly;
                 CompletionBatch.Begin();
                 try
@@ -42,6 +43,7 @@ internal sealed partial class ClientSession
                 {
                     CompletionBatch.End();
                 }
+                _database.Counters.AddIngress(received - buffer.Length);
                 if (stoppedEarly)
                 {
                     input.AdvanceTo(buffer.Start);

@@ -129,18 +129,25 @@ internal sealed partial class ClientSession
     private (bool Wrote, bool Close) WriteCompleted(PipeWriter output)
     {
         var wrote = false;
+        long bytes = 0;
         while (_queue.TryDequeueCompleted(out var slot))
         {
             if (!slot.Suppressed && slot.Length > 0)
             {
                 output.Write(slot.Data);
+                bytes += slot.Length;
                 wrote = true;
             }
             slot.Release();
             if (slot.CloseAfterWrite)
             {
+                _database.Counters.AddEgress(bytes);
                 return (wrote, true);
             }
+        }
+        if (bytes > 0)
+        {
+            _database.Counters.AddEgress(bytes);
         }
         return (wrote, false);
     }

@@ -14,6 +14,9 @@ internal sealed class ReplySlot : IReplySink
     private byte[]? _buffer;
     private int _length;
     private volatile bool _completed;
+    private Metrics.EndpointCounters? _counters;
+    private Metrics.RequestKind _kind;
+    private long _startTimestamp;
 
     public ReplySlot(ReplyQueue queue) => _queue = queue;
 
@@ -30,6 +33,15 @@ internal sealed class ReplySlot : IReplySink
     public ReadOnlySpan<byte> Data => _buffer.AsSpan(0, _length);
 
     public int Length => _length;
+
+    /// <summary>Counts this slot's request now and its response (with its latency) when the slot completes.</summary>
+    public void Measure(Metrics.EndpointCounters counters, Metrics.RequestKind kind, long startTimestamp)
+    {
+        counters.OnRequest(kind);
+        _counters = counters;
+        _kind = kind;
+        _startTimestamp = startTimestamp;
+    }
 
     public void OnReply(in ReadOnlySequence<byte> frame)
     {
@@ -69,6 +81,7 @@ internal sealed class ReplySlot : IReplySink
     {
         _buffer = buffer;
         _length = length;
+        _counters?.OnResponse(_kind, _startTimestamp);
         _completed = true;
         _queue.OnCompleted(this);
     }

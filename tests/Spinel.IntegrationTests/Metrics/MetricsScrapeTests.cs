@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using StackExchange.Redis;
+using Spinel.IntegrationTests.Cluster;
+using Spinel.IntegrationTests.Infrastructure;
+
+namespace Spinel.IntegrationTests.Metrics;
+
+/// <summary>A 3-node cluster of real processes scraped on :8070 as Prometheus would, and asked through the stats API.</summary>
+[Trait("Category", "Integration")]
+public sealed class MetricsScrapeTests
+{
+    private const int Keys = 500;
+
+    [Fact]
+    public async Task WritesThroughEndpoint_ShowInScrapeOfEveryNode()
+    {
+        await using var cluster = await LocalCluster.StartAsync(subnet: 57);
+        using var api = cluster.Admin(0);
+        var created = await api.PostAsync("/v1/bdbs", new JsonObject
+        {
+            ["name"] = "metered",
+            ["memory_size"] = 200L * 1024 * 1024,
+            ["shards_count"] = 2, ["sharding"] = true,
+            ["shards_placement"] = "sparse",
+            ["port"] = 12057,
+        });
+        Assert.True(created.Status == HttpStatusCode.OK, created.ToString());
+        var uid = created.Body["uid"]!.GetValue<int>();
+        await cluster.WaitForActionAsync(created.Body["action_uid"]!.GetValue<string>());
+        var endpointNode = (await api.GetAsync($"/v1/bdbs/{uid}")).Body["endpoints"]![0]!["addr"]![0]!.GetValue<string>();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var before = WriteRequests(await ScrapeAsync(http, endpointNode), uid);
+        await using (var client = await ConnectionMultiplexer.ConnectAsync($"{endpointNode}:12057"))
+        {
+            var db = client.GetDatabase();
+            await Task.WhenAll(Enumerable.Range(0, Keys).Select(i => db.StringSetAsync($"metered:{i}", i)));
+            Assert.Equal(Keys - 1, (int)await db.StringGetAsync($"metered:{Keys - 1}"));
+        }
+
+        var after = WriteRequests(await ScrapeAsync(http, endpointNode), uid);
+        Assert.True(after - before >= Keys, $"endpoint_write_requests grew by {after - before}, expected at least {Keys}");
+
+        // Each node reports its own shards, from the INFO its agent reads every 250 ms.
+        await Eventually.TrueAsync(async () =>
+        {
+            long keys = 0;
+            foreach (var node in cluster.Nodes)
+            {
+                keys += (long)(await ScrapeAsync(http, node.Address))
+                    .Where(s => s.Name == "redis_server_db_keys" && s.Label("db") == uid.ToString() && s.Label("role") == "master")
+                    .Sum(s => s.Value);
+            }
+            return keys == Keys;
+        }, "redis_server_db_keys of the master shards adds up to the keys written", TimeSpan.FromSeconds(10));
+
+        var scrape = await ScrapeAsync(http, cluster.Nodes[2].Address, "/v2");
+        Assert.Equal(3, Single(scrape, "total_nodes_count"));
+        Assert.Equal(3, Single(scrape, "total_live_nodes_count"));
+        Assert.Equal(1, Single(scrape, "has_quorum"));
+        Assert.Equal(1, Single(scrape, "node_metrics_up"));
+        Assert.Equal(200L * 1024 * 1024, scrape.Single(s => s.Name == "db_memory_limit_bytes" && s.Label("db") == uid.ToString()).Value);
+        var primaries = 0.0;
+        foreach (var node in cluster.Nodes)
+        {
+            primaries += Single(await ScrapeAsync(http, node.Address), "is_primary");
+        }
+        Assert.Equal(1, primaries);
+        var latency = (await ScrapeAsync(http, endpointNode))
+            .Single(s => s.Name == "endpoint_write_requests_latency_histogram_count" && s.Label("db") == uid.ToString());
+        Assert.True(latency.Value >= Keys, $"latency histogram count {latency.Value}");
+    }
+
+    internal static async Task<IReadOnlyList<PrometheusSample>> ScrapeAsync(HttpClient http, string address, string path = "/metrics")
+    {
+        using var response = await http.GetAsync($"http://{address}:8070{path}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType);
+        return PrometheusText.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    private static double WriteRequests(IReadOnlyList<PrometheusSample> scrape, int uid) =>
+        scrape.Where(s => s.Name == "endpoint_write_requests" && s.Label("db") == uid.ToString()).Sum(s => s.Value);
+
+    private static double Single(IReadOnlyList<PrometheusSample> scrape, string name) => scrape.Single(s => s.Name == name).Value;
+}
