@@ -24,4 +24,5 @@ namespace Spinel.Api.Json;
 [JsonSerializable(typeof(IReadOnlyList<StateMachineDto>))]
 [JsonSerializable(typeof(IReadOnlyList<UserDto>))]
 [JsonSerializable(typeof(IReadOnlyList<BlueprintEntryDto>))]
+[JsonSerializable(typeof(IReadOnlyList<EventDto>))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;
