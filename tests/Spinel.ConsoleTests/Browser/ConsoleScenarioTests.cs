@@ -41,6 +41,8 @@ public sealed partial class ConsoleScenarioTests(ITestOutputHelper output)
             using var admin = cluster.Admin(0);
             await using var writer = await WriteAsync(admin, uid, page, shots);
             await FailOverAsync(cluster, admin, uid, page, shots);
+            await EditAsync(uid, page);
+            await ShowEventsAsync(admin, page, shots);
             Assert.Empty(scriptErrors);
         }
         catch
@@ -149,7 +151,21 @@ public sealed partial class ConsoleScenarioTests(ITestOutputHelper output)
         await Assertions.Expect(page.Locator("table.actions tbody tr", new PageLocatorOptions { HasText = "SMFailover" }).First)
             .ToContainTextAsync("completed");
         await shots.TakeAsync(page, "actions");
+    }
 
+    private static async Task EditAsync(int uid, IPage page)
+    {
+        await page.GotoAsync($"/console/#/databases/{uid}");
+        await page.ClickAsync("text=Edit");
+        await Assertions.Expect(page.Locator("#database-form input[name=memory_mb]")).ToHaveValueAsync("200");
+        await page.FillAsync("#database-form input[name=memory_mb]", "300");
+        await page.ClickAsync("#database-form button[type=submit]");
+        await page.WaitForURLAsync(new Regex($"#/databases/{uid}$"));
+        await Assertions.Expect(page.Locator("dl.config")).ToContainTextAsync("300 MB (314572800 bytes)");
+    }
+
+    private async Task ShowEventsAsync(RestClient admin, IPage page, Screenshots shots)
+    {
         await page.ClickAsync("nav >> text=Events");
         if ((await admin.GetAsync("/v1/logs")).Status == HttpStatusCode.NotFound)
         {
@@ -158,7 +174,8 @@ public sealed partial class ConsoleScenarioTests(ITestOutputHelper output)
         }
         else
         {
-            await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("failover");
+            await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("shard_failover");
+            await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("bdb_updated");
         }
         await shots.TakeAsync(page, "events");
     }

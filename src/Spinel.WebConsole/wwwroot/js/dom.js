@@ -23,9 +23,11 @@ export function table(columns, rows, attributes = {}) {
 
 const good = new Set(['active', 'ok', 'completed', 'up', 'idle', 'master', 'leader', 'yes', 'info']);
 const bad = new Set(['down', 'failed', 'inactive', 'creation-failed', 'link_down', 'timeout', 'no', 'error', 'critical']);
+const warn = new Set(['warning', 'pending', 'active-change-pending', 'in_progress', 'loading']);
 
 export function badge(text) {
-  const kind = good.has(text) ? 'good' : bad.has(text) ? 'bad' : 'neutral';
+  const key = String(text ?? '').toLowerCase();
+  const kind = good.has(key) ? 'good' : bad.has(key) ? 'bad' : warn.has(key) ? 'warn' : 'neutral';
   return h('span', { class: `badge ${kind}` }, text ?? '—');
 }
 
