@@ -15,6 +15,7 @@ internal static class CliApp
         var root = new RootCommand("spinel: manage a Spinel cluster through its REST API")
         {
             StatusCommand.Create(services),
+            EventsCommand.Create(services),
             DbCommands.Create(services),
             NodeCommands.Create(services),
             ActionCommands.Create(services),

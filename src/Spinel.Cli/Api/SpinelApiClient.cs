@@ -89,6 +89,20 @@ internal sealed class SpinelApiClient(HttpClient http) : IDisposable
     public Task<ApiResult<ActionInfo>> GetActionAsync(string actionUid, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, "v1/actions/" + Uri.EscapeDataString(actionUid), null, CliJsonContext.Default.ActionInfo, cancellationToken);
 
+    /// <summary><c>GET /v1/logs</c> with its query (<c>stime=...&amp;order=desc</c>, or empty); the raw array, for the caller to filter.</summary>
+    public async Task<JsonArray> GetEventsAsync(string query, CancellationToken cancellationToken)
+    {
+        var raw = await SendRawAsync(HttpMethod.Get, "v1/logs" + (query.Length == 0 ? "" : "?" + query), null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return JsonNode.Parse(raw) as JsonArray ?? throw new JsonException("not an array");
+        }
+        catch (JsonException ex)
+        {
+            throw new SpinelApiException(HttpStatusCode.OK, "unexpected_response", $"{BaseAddress} answered /v1/logs with JSON the CLI cannot read ({ex.Message})");
+        }
+    }
+
     /// <summary><c>POST /v1/bootstrap/{action}</c> (<c>create_cluster</c>, <c>join_cluster</c>); the node then bootstraps asynchronously.</summary>
     public Task<ApiResult<ActionAccepted>> BootstrapAsync(string action, JsonObject body, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, "v1/bootstrap/" + Uri.EscapeDataString(action), body, CliJsonContext.Default.ActionAccepted, cancellationToken);

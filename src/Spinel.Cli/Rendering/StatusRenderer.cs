@@ -18,6 +18,8 @@ internal static class StatusRenderer
 
         Tables.WriteSection(console, "CLUSTER", Cluster(status, nodes));
         console.WriteLine();
+        HealthRenderer.Render(console, ClusterHealth.Of(status));
+        console.WriteLine();
         Tables.WriteSection(console, "CLUSTER NODES", Nodes(status, nodes, shards));
         console.WriteLine();
         Tables.WriteSection(console, "DATABASES", Databases(bdbs));

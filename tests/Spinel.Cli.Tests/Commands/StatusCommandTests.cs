@@ -10,6 +10,14 @@ public sealed class StatusCommandTests
         NAME          MASTER             QUORUM
         cluster.local node:1 (127.0.0.1) OK (2/3 nodes active)
 
+        CLUSTER HEALTH: ISSUES
+        CHECK                   STATE              DETAILS
+        quorum                  yes                2/3 nodes active
+        leader                  node:1 (127.0.0.1) -
+        failed nodes            1                  node:3 (127.0.0.3, down)
+        replicas out of sync    1                  redis:5 (db:2, link_down)
+        masters without replica none               -
+
         CLUSTER NODES:
         NODE:ID ROLE   ADDRESS   SHARDS MEMORY STATUS
         node:1  master 127.0.0.1 2/100  16GB   active
@@ -76,7 +84,8 @@ public sealed class StatusCommandTests
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = result.TrimmedOut.Split('\n');
         Assert.Equal("cluster.local -      OK (2/3 nodes active)", lines[2]);
-        Assert.Equal("node:1  -    127.0.0.1 2/100  16GB   active", lines[6]);
+        Assert.Equal("node:1  -    127.0.0.1 2/100  16GB   active", lines[14]);
+        Assert.Equal("leader                  none known -", lines[7]);
     }
 
     [Fact]
@@ -139,5 +148,39 @@ public sealed class StatusCommandTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("no_quorum: the cluster has no quorum", result.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Status_HealthyCluster_SaysHealthOk()
+    {
+        await using var server = (await FakeRestServer.StartAsync()).ServeCluster();
+        server.OnJson("GET", "/v1/nodes", ClusterFixture.Nodes.Replace("\"status\": \"down\"", "\"status\": \"active\"", StringComparison.Ordinal));
+        server.OnJson("GET", "/v1/shards", """
+            [{"uid": "1", "bdb_uid": 2, "node_uid": "1", "role": "master", "status": "active", "detailed_status": "ok"},
+             {"uid": "2", "bdb_uid": 2, "node_uid": "2", "role": "slave", "status": "active", "detailed_status": "ok", "sync": {"status": "idle", "progress": 0}}]
+            """);
+
+        var result = await CliRunner.RunAsync(server, "status");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.TrimmedOut.Split('\n');
+        Assert.Equal("CLUSTER HEALTH: OK", lines[4]);
+        Assert.Equal("quorum                  yes                3/3 nodes active", lines[6]);
+        Assert.Equal("masters without replica none               -", lines[10]);
+    }
+
+    [Fact]
+    public async Task Status_ReplicatedMasterWhoseReplicaIsDown_IsNamedWithoutReplica()
+    {
+        await using var server = (await FakeRestServer.StartAsync()).ServeCluster();
+        server.OnJson("GET", "/v1/shards", """
+            [{"uid": "1", "bdb_uid": 2, "node_uid": "1", "role": "master", "status": "active", "detailed_status": "ok"},
+             {"uid": "2", "bdb_uid": 2, "node_uid": "3", "role": "slave", "status": "active", "detailed_status": "down", "sync": {"status": "link_down"}}]
+            """);
+
+        var result = await CliRunner.RunAsync(server, "status");
+
+        Assert.Contains("replicas out of sync    1                  redis:2 (db:2, link_down)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("masters without replica 1                  db:2 (1 of 1)", result.Out, StringComparison.Ordinal);
     }
 }

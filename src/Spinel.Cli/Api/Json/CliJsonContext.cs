@@ -16,5 +16,6 @@ namespace Spinel.Cli.Api.Json;
 [JsonSerializable(typeof(ActionAccepted))]
 [JsonSerializable(typeof(IReadOnlyList<BlueprintEntry>))]
 [JsonSerializable(typeof(BootstrapInfo))]
+[JsonSerializable(typeof(EventInfo))]
 [JsonSerializable(typeof(ErrorBody))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
