@@ -20,9 +20,13 @@ public sealed partial class ConsoleScenarioTests(ITestOutputHelper output)
     [Fact]
     public async Task Console_CreateWriteAndFailOver_ShowsEveryStep()
     {
-        await using var cluster = await LocalCluster.StartAsync(subnet: 59);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
+        // The browser starts while the cluster does; disposing Playwright closes it if the cluster fails to start.
+        var launching = Chromium.LaunchAsync(playwright);
+        await using var cluster = await LocalCluster.StartAsync(subnet: 59);
+        await using var browser = await launching;
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0}s cluster and browser up");
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = cluster.Nodes[0].RestUrl,
@@ -37,12 +41,17 @@ public sealed partial class ConsoleScenarioTests(ITestOutputHelper output)
         try
         {
             await SignInAsync(page, shots);
+            output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0}s signed in");
             var uid = await CreateDatabaseAsync(page, shots);
+            output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0}s database created");
             using var admin = cluster.Admin(0);
             await using var writer = await WriteAsync(admin, uid, page, shots);
+            output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0}s writes seen");
             await FailOverAsync(cluster, admin, uid, page, shots);
+            output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0}s failover seen");
             await EditAsync(uid, page);
             await ShowEventsAsync(admin, page, shots);
+            output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0}s edited, events seen");
             Assert.Empty(scriptErrors);
         }
         catch

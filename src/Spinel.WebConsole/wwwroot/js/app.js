@@ -34,8 +34,10 @@ function showLogin(message) {
     const data = new FormData(form);
     try {
       await signIn(String(data.get('username')), String(data.get('password')));
-      location.hash = location.hash && location.hash !== '#/login' ? location.hash : '#/overview';
-      await route();
+      // A new hash routes through 'hashchange'; the same one (signed out on a page) has to be routed here.
+      const target = location.hash && location.hash !== '#/login' ? location.hash : '#/overview';
+      if (location.hash === target) await route();
+      else location.hash = target;
     } catch (failure) {
       error.textContent = failure.status === 401 ? 'Wrong user or password' : failure.message;
       error.hidden = false;
