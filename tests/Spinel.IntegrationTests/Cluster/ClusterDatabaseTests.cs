@@ -108,14 +108,14 @@ public sealed class ClusterDatabaseTests : IAsyncLifetime
     public async Task ConcurrentChangesToOneDatabaseAreRefusedWithBusy()
     {
         using var api = _cluster.Admin(0);
-        var created = await api.PostAsync("/v1/bdbs", new JsonObject { ["name"] = "busy", ["memory_size"] = 100L * 1024 * 1024 });
+        var created = await api.WriteAsync(HttpMethod.Post, "/v1/bdbs", new JsonObject { ["name"] = "busy", ["memory_size"] = 100L * 1024 * 1024 });
         Assert.True(created.Status == HttpStatusCode.OK, created.ToString());
         var uid = created.Body["uid"]!.GetValue<int>();
-        var second = await api.PutAsync($"/v1/bdbs/{uid}", new JsonObject { ["memory_size"] = 200L * 1024 * 1024 });
+        var second = await api.WriteAsync(HttpMethod.Put, $"/v1/bdbs/{uid}", new JsonObject { ["memory_size"] = 200L * 1024 * 1024 });
         if (second.Status == HttpStatusCode.OK)
         {
             // The create finished first on a fast machine; a change while that update runs must be refused instead.
-            second = await api.PutAsync($"/v1/bdbs/{uid}", new JsonObject { ["memory_size"] = 300L * 1024 * 1024 });
+            second = await api.WriteAsync(HttpMethod.Put, $"/v1/bdbs/{uid}", new JsonObject { ["memory_size"] = 300L * 1024 * 1024 });
         }
         Assert.Equal(HttpStatusCode.Conflict, second.Status);
         Assert.Contains(second.Body["error_code"]!.GetValue<string>(), new[] { "busy", "db_busy" });

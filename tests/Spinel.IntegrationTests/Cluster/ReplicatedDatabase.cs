@@ -18,7 +18,7 @@ public sealed class ReplicatedDatabase(LocalCluster cluster, int uid, int port)
     public static async Task<ReplicatedDatabase> CreateAsync(LocalCluster cluster, string name, int port, int shards = 2, long memorySize = 200L * 1024 * 1024)
     {
         using var api = cluster.Admin(0);
-        var created = await api.PostAsync("/v1/bdbs", new JsonObject
+        var created = await api.WriteAsync(HttpMethod.Post, "/v1/bdbs", new JsonObject
         {
             ["name"] = name, ["memory_size"] = memorySize, ["shards_count"] = shards, ["sharding"] = true,
             ["replication"] = true, ["shards_placement"] = "sparse", ["proxy_policy"] = "all-nodes", ["port"] = port,

@@ -49,6 +49,34 @@ public sealed class RestClient : IDisposable
 
     public Task<RestResponse> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path, null);
 
+    /// <summary>
+    /// Sends a write, again while the answer is a 503 that says the write was never proposed (an election under way on a
+    /// loaded machine); any other answer, a refusal after the proposal included, is returned as it is.
+    /// </summary>
+    public async Task<RestResponse> WriteAsync(HttpMethod method, string path, JsonNode? body, TimeSpan? patience = null)
+    {
+        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var response = await SendAsync(method, path, body?.DeepClone());
+            if (!NeverProposed(response) || DateTime.UtcNow > deadline)
+            {
+                return response;
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    private static bool NeverProposed(RestResponse response) =>
+        response.Status == HttpStatusCode.ServiceUnavailable &&
+        response.Json?["error_code"]?.GetValue<string>() == "no_quorum" &&
+        response.Json?["description"]?.GetValue<string>() is { } description &&
+        (description.Contains("not the leader; the leader is changing", StringComparison.Ordinal) ||
+         description.Contains("no cluster leader is known", StringComparison.Ordinal) ||
+         description.Contains("no leader is known", StringComparison.Ordinal) ||
+         description.Contains("has not heard from a majority", StringComparison.Ordinal) ||
+         description.Contains("writes are refused until it has one", StringComparison.Ordinal));
+
     public async Task<RestResponse> SendRawAsync(HttpMethod method, string path, string body, string? contentType = "application/json")
     {
         using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8) };
