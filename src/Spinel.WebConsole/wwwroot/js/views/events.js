@@ -19,7 +19,8 @@ export function events() {
       ['Time', (e) => time(e.time)],
       ['Severity', (e) => badge(e.severity)],
       ['Type', (e) => h('code', {}, e.type)],
-      ['Object', (e) => objectFields.filter((f) => e[f] !== undefined).map((f) => `${f.replace('_uid', '')} ${e[f]}`).join(', ')],
+      ['Object', (e) => objectFields.filter((f) => e[f] !== undefined && e[f] !== null)
+        .map((f) => `${f.replace('_uid', '')} ${f === 'action_uid' ? String(e[f]).slice(0, 8) : e[f]}`).join(', ')],
       ['Description', (e) => e.description ?? e.message ?? ''],
     ], entries, { id: 'events' }));
   }
