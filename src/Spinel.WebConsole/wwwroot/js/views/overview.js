@@ -40,9 +40,8 @@ function tile(title, value, id) {
   return h('div', { class: 'tile', id }, h('span', { class: 'muted' }, title), h('strong', {}, value));
 }
 
+// Node stats carry used_memory (Spinel) or free_memory (Redis Enterprise); without stats only the total is known.
 function memory(node, stats) {
-  if (stats && stats.free_memory !== undefined && node.total_memory) {
-    return `${bytes(node.total_memory - stats.free_memory)} used of ${bytes(node.total_memory)}`;
-  }
-  return bytes(node.total_memory);
+  const used = stats?.used_memory ?? (stats?.free_memory !== undefined ? node.total_memory - stats.free_memory : undefined);
+  return used === undefined || !node.total_memory ? bytes(node.total_memory) : `${bytes(used)} used of ${bytes(node.total_memory)}`;
 }
