@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Spinel.Api;
 using Spinel.Api.Bootstrap;
+using Spinel.Api.Stats;
 using Spinel.ControlPlane;
 using Spinel.ControlPlane.Health;
 using Spinel.ControlPlane.Operations;
@@ -15,6 +16,7 @@ using Spinel.ControlPlane.Raft;
 using Spinel.Model;
 using Spinel.Node.Heartbeats;
 using Spinel.Node.Metrics;
+using Spinel.Node.Stats;
 using Spinel.WebConsole;
 
 namespace Spinel.Node.Cluster;
@@ -77,6 +79,8 @@ public static class ClusterNodeApp
 
         var metrics = builder.Configuration.GetSection("Metrics").Get<MetricsOptions>() ?? new MetricsOptions();
         builder.Services.AddSingleton<NodeMetricsExporter>();
+        builder.Services.AddSingleton<IStatsSampler, NodeStatsSampler>();
+        builder.Services.AddSpinelStats();
 
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
@@ -97,7 +101,7 @@ public static class ClusterNodeApp
         customize?.Invoke(builder);
 
         var app = builder.Build();
-        app.MapSpinelApi();
+        app.MapSpinelApi().MapSpinelStats();
         app.MapHeartbeat();
         if (metrics.Port > 0)
         {

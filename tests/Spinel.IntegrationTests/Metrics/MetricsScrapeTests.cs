@@ -70,6 +70,29 @@ public sealed class MetricsScrapeTests
         var latency = (await ScrapeAsync(http, endpointNode))
             .Single(s => s.Name == "endpoint_write_requests_latency_histogram_count" && s.Label("db") == uid.ToString());
         Assert.True(latency.Value >= Keys, $"latency histogram count {latency.Value}");
+
+        // The stats API of any node answers for the whole cluster: the writes went through one node's endpoint, the
+        // keys live on shards of two nodes.
+        using var other = cluster.Admin(2);
+        await Eventually.TrueAsync(async () =>
+        {
+            var last = (await other.GetAsync($"/v1/bdbs/stats/last/{uid}?interval=1sec")).Body.AsArray();
+            return last.Count == 1 && last[0]!["intervals"]!.AsArray() is [{ } interval] && interval["no_of_keys"]!.GetValue<long>() == Keys;
+        }, "/v1/bdbs/stats/last shows the keys of every master shard", TimeSpan.FromSeconds(10));
+        var history = (await other.GetAsync($"/v1/bdbs/stats/{uid}?interval=1sec")).Body.AsArray().Single()!["intervals"]!.AsArray();
+        var writes = history.Sum(i => i!["write_req"]!.GetValue<long>());
+        Assert.True(writes >= Keys, $"write_req over the 1sec intervals adds up to {writes}");
+        Assert.All(history, i => Assert.Equal("1sec", i!["interval"]!.GetValue<string>()));
+        var sinceHour = (await other.GetAsync($"/v1/bdbs/stats/last/{uid}?interval=1hour")).Body[0]!["intervals"]![0]!;
+        Assert.True(sinceHour["write_req"]!.GetValue<long>() >= Keys || DateTime.UtcNow.Minute == 0, sinceHour.ToJsonString());
+
+        var cluster1 = (await api.GetAsync("/v1/cluster/stats/last")).Body[0]!["intervals"]![0]!;
+        Assert.Equal(Keys, cluster1["no_of_keys"]!.GetValue<long>());
+        var bad = await api.GetAsync("/v1/bdbs/stats?interval=2sec");
+        Assert.Equal(HttpStatusCode.NotAcceptable, bad.Status);
+        Assert.Equal("invalid_parameter", bad.Body["error_code"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotAcceptable, (await api.GetAsync("/v1/nodes/stats/last?stime=yesterday")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/v1/bdbs/stats/last/999")).Status);
     }
 
     internal static async Task<IReadOnlyList<PrometheusSample>> ScrapeAsync(HttpClient http, string address, string path = "/metrics")
