@@ -44,7 +44,7 @@ export function databases() {
     ];
     if (stats !== null) {
       columns.push(['Ops/s', (b) => h('span', { class: 'ops' }, number(opsPerSecond(stats.get(String(b.uid)))))]);
-      columns.push(['Latency (µs)', (b) => number(latencyMicros(stats.get(String(b.uid))))]);
+      columns.push(['Avg latency (µs)', (b) => number(latencyMicros(stats.get(String(b.uid))))]);
     }
     list.replaceChildren(bdbs.length === 0
       ? h('p', { class: 'muted' }, 'No databases yet.')
