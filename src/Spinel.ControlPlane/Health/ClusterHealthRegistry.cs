@@ -6,6 +6,8 @@ namespace Spinel.ControlPlane.Health;
 /// <summary>The in-memory <see cref="IClusterHealth"/> of this node.</summary>
 public sealed class ClusterHealthRegistry : IClusterHealth
 {
+    private const int NeverHeardGrace = 5;
+
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<int, Entry> _nodes = new();
     private readonly ConcurrentDictionary<int, long> _firstAsked = new();
@@ -35,9 +37,14 @@ public sealed class ClusterHealthRegistry : IClusterHealth
 
     public bool IsAlive(int nodeUid, TimeSpan timeout)
     {
-        // A node never heard from gets a full timeout from when it was first asked about (it may have just joined).
-        var since = _nodes.TryGetValue(nodeUid, out var entry) ? entry.Timestamp : _firstAsked.GetOrAdd(nodeUid, _ => _time.GetTimestamp());
-        return _time.GetElapsedTime(since) < timeout;
+        if (_nodes.TryGetValue(nodeUid, out var entry))
+        {
+            return _time.GetElapsedTime(entry.Timestamp) < timeout;
+        }
+        // A node never heard from may have just joined: its heartbeats start only once its join is done, which takes
+        // longer than a node timeout on a busy machine, so it gets a few timeouts from when it was first asked about.
+        var since = _firstAsked.GetOrAdd(nodeUid, _ => _time.GetTimestamp());
+        return _time.GetElapsedTime(since) < NeverHeardGrace * timeout;
     }
 
     public ShardReport? GetShard(int shardUid, int nodeUid)

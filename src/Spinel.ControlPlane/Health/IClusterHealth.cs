@@ -16,7 +16,7 @@ public interface IClusterHealth
 
     /// <summary>
     /// Whether the node was heard from within <paramref name="timeout"/>; a node never heard from counts as alive for a
-    /// timeout from the first time it is asked about (a restarted node, a new leader or a new member gives it a full timeout).
+    /// few timeouts from the first time it is asked about (a new member's heartbeats start only once its join is done).
     /// </summary>
     bool IsAlive(int nodeUid, TimeSpan timeout);
 
