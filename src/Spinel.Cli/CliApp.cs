@@ -16,6 +16,7 @@ internal static class CliApp
         {
             StatusCommand.Create(services),
             EventsCommand.Create(services),
+            StatsCommands.Create(services),
             DbCommands.Create(services),
             NodeCommands.Create(services),
             ActionCommands.Create(services),

@@ -103,6 +103,10 @@ internal sealed class SpinelApiClient(HttpClient http) : IDisposable
         }
     }
 
+    /// <summary><c>GET /v1/bdbs/stats/last/{uid}?interval=1sec</c>: the database's one-second interval in progress.</summary>
+    public Task<ApiResult<IReadOnlyList<ObjectStats>>> GetBdbStatsLastAsync(string uid, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, "v1/bdbs/stats/last/" + Uri.EscapeDataString(uid) + "?interval=1sec", null, CliJsonContext.Default.IReadOnlyListObjectStats, cancellationToken);
+
     /// <summary><c>POST /v1/bootstrap/{action}</c> (<c>create_cluster</c>, <c>join_cluster</c>); the node then bootstraps asynchronously.</summary>
     public Task<ApiResult<ActionAccepted>> BootstrapAsync(string action, JsonObject body, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, "v1/bootstrap/" + Uri.EscapeDataString(action), body, CliJsonContext.Default.ActionAccepted, cancellationToken);

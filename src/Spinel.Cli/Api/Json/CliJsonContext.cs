@@ -17,5 +17,6 @@ namespace Spinel.Cli.Api.Json;
 [JsonSerializable(typeof(IReadOnlyList<BlueprintEntry>))]
 [JsonSerializable(typeof(BootstrapInfo))]
 [JsonSerializable(typeof(EventInfo))]
+[JsonSerializable(typeof(IReadOnlyList<ObjectStats>))]
 [JsonSerializable(typeof(ErrorBody))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
