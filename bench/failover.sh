@@ -81,18 +81,10 @@ keep_logs() {
 }
 
 cleanup() {
-    local rc=$? i pid
+    local rc=$?
     trap - EXIT INT TERM HUP
-    [ -n "$build_pid" ] && kill -TERM "$build_pid" 2>/dev/null
     [ -n "$load_pid" ] && kill -TERM "$load_pid" 2>/dev/null
-    for i in "${!node_pid[@]}"; do kill -TERM "${node_pid[$i]}" 2>/dev/null || true; done
-    for i in "${!node_pid[@]}"; do
-        pid="${node_pid[$i]}"
-        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$pid" 2>/dev/null || true
-    done
-    # Shards left behind (a node killed with -9 leaves its redis-servers running): only ours, by pid.
-    for pid in $(our_redis_pids); do kill -KILL "$pid" 2>/dev/null || true; done
+    stop_all
     if [ "$rc" -ne 0 ] || [ "$KEEP_LOGS" = 1 ]; then keep_logs; fi
     rm -rf "$work"
     exit "$rc"
@@ -103,22 +95,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM HUP
 
 # --- build ---------------------------------------------------------------------------------------------------
-node_dll="${SPINEL_NODE_DLL:-$root/src/Spinel.Node/bin/Release/net10.0/spinel-node.dll}"
-if [ -z "${SPINEL_NODE_DLL:-}" ]; then
-    say "building spinel-node (Release)..."
-    (cd "$root" && exec env DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 \
-        dotnet build -c Release src/Spinel.Node -nologo -nodeReuse:false -p:UseSharedCompilation=false) \
-        >"$work/build.log" 2>&1 &
-    build_pid=$!
-    if ! wait "$build_pid"; then
-        build_pid=""
-        grep -E ' error |error [A-Z]+[0-9]+' "$work/build.log" | sort -u | head -n 15 >&2
-        echo "failover.sh: dotnet build -c Release src/Spinel.Node failed" >&2
-        exit 1
-    fi
-    build_pid=""
-fi
-[ -f "$node_dll" ] || { echo "failover.sh: $node_dll does not exist" >&2; exit 1; }
+build_node
 
 start_cluster "failover.local"
 uid_of() { local u; for u in "${!index_of[@]}"; do [ "${index_of[$u]}" = "$1" ] && echo "$u"; done; return 0; }

@@ -1,6 +1,6 @@
 # A local 3-node spinel-node cluster for the cluster benchmarks (bench/failover.sh, bench/reshard.sh), sourced by them.
-# The caller sets: BENCH (its name, for messages), work, SUBNET, user, pass, node_dll, node_args (array),
-# node_pid (associative array), DB_PORT, client_node.
+# The caller sets: BENCH (its name, for messages), root, work, SUBNET, user, pass, node_args (array),
+# node_pid (associative array), build_pid (empty), DB_PORT, client_node; build_node sets node_dll.
 
 say() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
 now_ms() { date +%s%3N; }
@@ -86,4 +86,39 @@ start_cluster() {
 import json, sys
 for n in json.load(open(sys.argv[1])): print(n["uid"], n["addr"])' "$work/nodes.json")
     [ "${#index_of[@]}" -eq 3 ] || { echo "$BENCH: expected 3 nodes, got: $(cat "$work/nodes.json")" >&2; exit 1; }
+}
+
+# Builds src/Spinel.Node (Release) into node_dll, unless SPINEL_NODE_DLL names one; exits on failure. The build runs
+# in the background (build_pid) so that the caller's cleanup can stop it on Ctrl-C.
+build_node() {
+    node_dll="${SPINEL_NODE_DLL:-$root/src/Spinel.Node/bin/Release/net10.0/spinel-node.dll}"
+    if [ -z "${SPINEL_NODE_DLL:-}" ]; then
+        say "building spinel-node (Release)..."
+        (cd "$root" && exec env DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 \
+            dotnet build -c Release src/Spinel.Node -nologo -nodeReuse:false -p:UseSharedCompilation=false) \
+            >"$work/build.log" 2>&1 &
+        build_pid=$!
+        if ! wait "$build_pid"; then
+            build_pid=""
+            grep -E ' error |error [A-Z]+[0-9]+' "$work/build.log" | sort -u | head -n 15 >&2
+            echo "$BENCH: dotnet build -c Release src/Spinel.Node failed" >&2
+            exit 1
+        fi
+        build_pid=""
+    fi
+    [ -f "$node_dll" ] || { echo "$BENCH: $node_dll does not exist" >&2; exit 1; }
+}
+
+# Stops the build if one runs, every node (TERM, then KILL after 10 s) and the shards left behind (a node killed
+# with -9 leaves its redis-servers running): only ours, by pid.
+stop_all() {
+    local i pid
+    [ -n "$build_pid" ] && kill -TERM "$build_pid" 2>/dev/null
+    for i in "${!node_pid[@]}"; do kill -TERM "${node_pid[$i]}" 2>/dev/null || true; done
+    for i in "${!node_pid[@]}"; do
+        pid="${node_pid[$i]}"
+        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$pid" 2>/dev/null || true
+    done
+    for pid in $(our_redis_pids); do kill -KILL "$pid" 2>/dev/null || true; done
 }
