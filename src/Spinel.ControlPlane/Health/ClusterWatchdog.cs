@@ -133,8 +133,7 @@ public sealed partial class ClusterWatchdog(IClusterStore store, IClusterHealth 
             var hasReplica = state.Shards.Values.Any(s => s.ReplicaOf == master.Uid);
             var nodeAlive = isAlive(master.NodeUid);
             var report = health.GetShard(master.Uid, master.NodeUid);
-            var dead = !nodeAlive || report is { State: ReportedShardState.Crashed or ReportedShardState.Failed or ReportedShardState.Unresponsive } ||
-                       report is { AwaitingDecision: true };
+            var dead = !nodeAlive || ShardReport.SaysDown(report);
             if (!dead || !hasReplica)
             {
                 continue;

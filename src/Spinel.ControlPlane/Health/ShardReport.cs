@@ -26,4 +26,8 @@ public sealed record ShardReport
 
     /// <summary>Why the last start or health check failed; null when none did.</summary>
     public string? LastError { get; init; }
+
+    /// <summary>Whether the report says the shard does not serve: it crashed, failed, hangs, or waits for a decision.</summary>
+    public static bool SaysDown(ShardReport? report) =>
+        report is { State: ReportedShardState.Crashed or ReportedShardState.Failed or ReportedShardState.Unresponsive } or { AwaitingDecision: true };
 }

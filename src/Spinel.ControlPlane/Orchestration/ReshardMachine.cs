@@ -249,10 +249,7 @@ internal sealed class ReshardMachine : IActionMachine
     }
 
     private static bool IsServing(ActionContext context, ShardRecord shard) =>
-        context.IsNodeAlive(shard.NodeUid) &&
-        context.Health.GetShard(shard.Uid, shard.NodeUid) is not
-            ({ State: Health.ReportedShardState.Crashed or Health.ReportedShardState.Failed or Health.ReportedShardState.Unresponsive } or
-             { AwaitingDecision: true });
+        context.IsNodeAlive(shard.NodeUid) && !Health.ShardReport.SaysDown(context.Health.GetShard(shard.Uid, shard.NodeUid));
 
     private static async Task RollBackAsync(ActionContext context, ActionRecord action, BdbRecord bdb, IReadOnlyList<Split> splits, string error,
         CancellationToken cancellationToken)
@@ -276,11 +273,7 @@ internal sealed class ReshardMachine : IActionMachine
     // A splitting master that dies ends the reshard at once (rolled back), so that the watchdog can fail it over
     // instead of the database waiting for a step timeout.
     private static bool AnyMasterFailed(ActionContext context, IReadOnlyList<Split> splits) =>
-        splits.Any(split => context.State.Shards.GetValueOrDefault(split.Master) is not { Role: ShardRole.Master } master ||
-                            !context.IsNodeAlive(master.NodeUid) ||
-                            context.Health.GetShard(master.Uid, master.NodeUid) is
-                                { State: Health.ReportedShardState.Crashed or Health.ReportedShardState.Failed or Health.ReportedShardState.Unresponsive } or
-                                { AwaitingDecision: true });
+        splits.Any(split => context.State.Shards.GetValueOrDefault(split.Master) is not { Role: ShardRole.Master } master || !IsServing(context, master));
 
     private static int FirstSlot(ShardRecord shard) => shard.AssignedSlots.Count == 0 ? int.MaxValue : shard.AssignedSlots.Min(r => r.Start);
 
