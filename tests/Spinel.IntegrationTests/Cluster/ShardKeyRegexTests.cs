@@ -67,7 +67,7 @@ public sealed class ShardKeyRegexTests
         var found = new Dictionary<string, int>();
         foreach (var master in masters)
         {
-            var owned = ParseSlots(master.Slots);
+            var owned = SlotSet.Parse(master.Slots);
             await using var shard = await ConnectionMultiplexer.ConnectAsync($"{cluster.Nodes[master.NodeIndex].Address}:{master.Port},allowAdmin=true");
             await foreach (var key in shard.GetServers()[0].KeysAsync(pageSize: 1000))
             {
@@ -100,13 +100,4 @@ public sealed class ShardKeyRegexTests
     }
 
     private static bool OnFirstHalf(string key) => HashSlot.Compute(Encoding.UTF8.GetBytes(key)) < HashSlot.Count / 2;
-
-    private static HashSet<int> ParseSlots(string text) =>
-        text.Split(',', StringSplitOptions.RemoveEmptyEntries).SelectMany(part =>
-        {
-            var bounds = part.Split('-');
-            var start = int.Parse(bounds[0], System.Globalization.CultureInfo.InvariantCulture);
-            var end = bounds.Length > 1 ? int.Parse(bounds[1], System.Globalization.CultureInfo.InvariantCulture) : start;
-            return Enumerable.Range(start, end - start + 1);
-        }).ToHashSet();
 }
