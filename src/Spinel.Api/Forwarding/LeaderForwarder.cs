@@ -21,9 +21,8 @@ internal sealed partial class LeaderForwarder(
 {
     public const string ForwardedHeader = "X-Spinel-Forwarded";
 
-    private readonly Lock _clientLock = new();
+    private readonly ClusterCaClient _clients = new(handlers);
     private readonly TimeSpan _timeout = options.Value.ForwardTimeout;
-    private CaBoundClient? _client;
 
     /// <summary>Where a write runs: null to run it on this node (the leader); else 503 without a quorum, or the forwarding.</summary>
     public IResult? RouteWrite()
@@ -58,7 +57,7 @@ internal sealed partial class LeaderForwarder(
         try
         {
             using var message = BuildRequest(context, leader);
-            using var response = await ClientFor(state).SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+            using var response = await _clients.For(state).SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
             await RelayAsync(response, context.Response, timeout.Token).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
@@ -72,7 +71,7 @@ internal sealed partial class LeaderForwarder(
         }
     }
 
-    public void Dispose() => _client?.Client.Dispose();
+    public void Dispose() => _clients.Dispose();
 
     private static ApiJsonResult Unreachable(NodeRecord leader, string reason) =>
         ApiResults.Error(StatusCodes.Status503ServiceUnavailable, ErrorCodes.LeaderUnreachable,
@@ -119,21 +118,4 @@ internal sealed partial class LeaderForwarder(
         }
         await from.Content.CopyToAsync(to.Body, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>One client per cluster CA, made again only if the CA changes.</summary>
-    private HttpClient ClientFor(ClusterState state)
-    {
-        var pem = state.Cluster?.CertificateAuthorityPem;
-        lock (_clientLock)
-        {
-            if (_client is not { } current || current.CertificateAuthorityPem != pem)
-            {
-                // A replaced client is left to the collector: requests may still run on it.
-                _client = current = new CaBoundClient(pem, new HttpClient(handlers.Create(pem), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan });
-            }
-            return current.Client;
-        }
-    }
-
-    private sealed record CaBoundClient(string? CertificateAuthorityPem, HttpClient Client);
 }

@@ -11,8 +11,10 @@ namespace Spinel.Api.Stats;
 /// <c>GET /v1/internal/stats/{kind}</c> (HTTPS with the cluster CA, the caller's credentials), added up per object and
 /// interval. A node that does not answer in time is left out rather than failing the request.
 /// </summary>
-internal sealed class StatsCollector(IClusterStore store, StatsHistory history, IStatsSampler sampler, IForwardingHandlerFactory handlers)
+internal sealed class StatsCollector(IClusterStore store, StatsHistory history, IStatsSampler sampler, IForwardingHandlerFactory handlers) : IDisposable
 {
+    private readonly ClusterCaClient _clients = new(handlers);
+
     private static readonly TimeSpan NodeTimeout = TimeSpan.FromSeconds(2);
 
     public IReadOnlyList<StatsRecord> Local(StatsKind kind, StatsQuery query, bool last) =>
@@ -26,7 +28,7 @@ internal sealed class StatsCollector(IClusterStore store, StatsHistory history, 
         var others = state.Nodes.Values.Where(n => n.Address != self).ToList();
         if (others.Count > 0)
         {
-            using var client = new HttpClient(handlers.Create(state.Cluster?.CertificateAuthorityPem)) { Timeout = NodeTimeout };
+            var client = _clients.For(state);
             var authorization = context.Request.Headers.Authorization.ToString();
             var path = $"/v1/internal/stats/{kind.ToString().ToLowerInvariant()}?{query.ToQueryString()}{(last ? "&last=1" : "")}";
             shares.AddRange(await Task.WhenAll(others.Select(node => FetchAsync(client, $"https://{node.Address}:{node.RestPort}{path}",
@@ -55,6 +57,8 @@ internal sealed class StatsCollector(IClusterStore store, StatsHistory history, 
 
     private static async Task<IReadOnlyList<StatsRecord>> FetchAsync(HttpClient client, string url, string authorization, CancellationToken cancellationToken)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(NodeTimeout);
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -62,17 +66,19 @@ internal sealed class StatsCollector(IClusterStore store, StatsHistory history, 
             {
                 request.Headers.Authorization = AuthenticationHeaderValue.Parse(authorization);
             }
-            using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await client.SendAsync(request, timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 return [];
             }
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return await JsonSerializer.DeserializeAsync(body, StatsJsonContext.Default.IReadOnlyListStatsRecord, cancellationToken).ConfigureAwait(false) ?? [];
+            await using var body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            return await JsonSerializer.DeserializeAsync(body, StatsJsonContext.Default.IReadOnlyListStatsRecord, timeout.Token).ConfigureAwait(false) ?? [];
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or JsonException)
         {
             return [];
         }
     }
+
+    public void Dispose() => _clients.Dispose();
 }
