@@ -48,9 +48,11 @@ public sealed class FailoverObservabilityTests(ITestOutputHelper output)
         Assert.Equal(heir.NodeIndex + 1, failover["to_node_uid"]!.GetValue<int>());
 
         // Every node's scrape: the heir is the one master of the database, up, with every key; the old master is its
-        // replica with its link up.
+        // replica with its link up. It may still be loading its copy when the shards already say it is a linked
+        // replica (its agent reads INFO every 250 ms, and a resync on a loaded machine takes seconds).
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var shardUid = (int uid) => uid.ToString(CultureInfo.InvariantCulture);
+        var lastSeen = "";
         await Eventually.TrueAsync(async () =>
         {
             var samples = new List<PrometheusSample>();
@@ -62,10 +64,17 @@ public sealed class FailoverObservabilityTests(ITestOutputHelper output)
             var masters = samples.Where(s => s.Name == "redis_server_up" && s.Label("role") == "master").ToList();
             var replicaLink = samples.SingleOrDefault(s => s.Name == "redis_server_master_link_status" && s.Label("shard") == shardUid(dead.Uid));
             var heirKeys = samples.SingleOrDefault(s => s.Name == "redis_server_db_keys" && s.Label("shard") == shardUid(heir.Uid));
+            var seen = string.Join(" | ", samples.Where(s => s.Name is "redis_server_up" or "redis_server_master_link_status" or "redis_server_db_keys")
+                .Select(s => $"{s.Name}{{shard={s.Label("shard")},role={s.Label("role")},node={s.Label("node")}}}={s.Value}"));
+            if (seen != lastSeen)
+            {
+                output.WriteLine(seen);
+                lastSeen = seen;
+            }
             return masters is [{ Value: 1 } master] && master.Label("shard") == shardUid(heir.Uid) &&
                    replicaLink is { Value: 1 } && replicaLink.Label("role") == "slave" &&
                    heirKeys is { Value: Keys };
-        }, "the scrapes to show the heir as the one master with every key and the old master as its linked replica", TimeSpan.FromSeconds(20));
+        }, "the scrapes to show the heir as the one master with every key and the old master as its linked replica", TimeSpan.FromSeconds(60));
 
         // The stats API of any node: the database's keys are those of the new master.
         await Eventually.TrueAsync(async () =>
