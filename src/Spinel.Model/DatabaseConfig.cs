@@ -33,12 +33,18 @@ public sealed record DatabaseConfig
     /// </summary>
     public IReadOnlyList<string> ShardKeyRegex { get; init; } = [];
 
+    /// <summary>
+    /// True when the endpoint speaks the OSS Cluster API (<c>oss_cluster</c>): clients learn the slot layout with CLUSTER
+    /// SLOTS/NODES/SHARDS and go to the proxy of the node that holds each slot's master; others answer <c>-MOVED</c>.
+    /// </summary>
+    public bool OssCluster { get; init; }
+
     public IEnumerable<ShardConfig> Masters => Shards.Where(s => s.Role == ShardRole.Master);
 
     public bool Equals(DatabaseConfig? other) =>
         other is not null && Uid == other.Uid && Name == other.Name && Port == other.Port && Password == other.Password &&
         MemorySizeBytes == other.MemorySizeBytes && EvictionPolicy == other.EvictionPolicy &&
-        MaxConnections == other.MaxConnections && Shards.SequenceEqual(other.Shards) && EndpointNodes.SequenceEqual(other.EndpointNodes) &&
+        MaxConnections == other.MaxConnections && OssCluster == other.OssCluster && Shards.SequenceEqual(other.Shards) && EndpointNodes.SequenceEqual(other.EndpointNodes) &&
         ShardKeyRegex.SequenceEqual(other.ShardKeyRegex, StringComparer.Ordinal);
 
     public override int GetHashCode() => HashCode.Combine(Uid, Name, Port);

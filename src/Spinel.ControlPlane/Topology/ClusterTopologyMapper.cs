@@ -29,7 +29,15 @@ public static class ClusterTopologyMapper
                 databases.Add(ToDatabase(state, bdb, shards, endpoints));
             }
         }
-        return new TopologySnapshot { Version = state.Version, Databases = databases };
+        return new TopologySnapshot
+        {
+            Version = state.Version,
+            Databases = databases,
+            ClusterName = state.Cluster?.Name ?? "",
+            Nodes = state.Nodes.Values.OrderBy(n => n.Uid)
+                .Select(n => new NodeConfig { Uid = n.Uid, Address = n.Address, Active = n.Status == NodeStatus.Active })
+                .ToList(),
+        };
     }
 
     /// <summary>The redis <c>maxmemory-policy</c> value of an eviction policy, e.g. <c>allkeys-lru</c>.</summary>
@@ -60,6 +68,7 @@ public static class ClusterTopologyMapper
             EvictionPolicy = evictionPolicy,
             MaxConnections = bdb.MaxConnections > 0 ? bdb.MaxConnections : UnlimitedConnections,
             ShardKeyRegex = [.. BdbKeyHashing.RulesOf(bdb)],
+            OssCluster = bdb.OssCluster,
             Shards = shards.OrderBy(s => s.Uid).Select(s => new ShardConfig
             {
                 Uid = s.Uid,

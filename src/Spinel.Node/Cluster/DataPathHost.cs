@@ -4,6 +4,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Spinel.ControlPlane;
 using Spinel.ControlPlane.Topology;
+using Spinel.Discovery;
+using Spinel.Dns;
 using Spinel.Model;
 using Spinel.NodeAgent;
 using Spinel.Proxy;
@@ -43,6 +45,18 @@ internal sealed partial class DataPathHost(IClusterStore store, ClusterNodeOptio
             o.NodeUid = uid;
             o.BindAddress = options.Address;
             configuration.GetSection("Proxy").Bind(o);
+        });
+        builder.Services.AddSpinelDiscovery(o =>
+        {
+            o.NodeUid = uid;
+            o.BindAddress = options.Address;
+            configuration.GetSection("Discovery").Bind(o);
+        });
+        builder.Services.AddSpinelDns(o =>
+        {
+            o.NodeUid = uid;
+            o.BindAddress = options.Address;
+            configuration.GetSection("Dns").Bind(o);
         });
         _inner = builder.Build();
         await _inner.StartAsync(stoppingToken).ConfigureAwait(false);
