@@ -276,10 +276,6 @@ public sealed class DatabaseOperations(IClusterStore store, IReadinessProbe prob
         {
             return sharding;
         }
-        if (desired.OssCluster != current.OssCluster)
-        {
-            return new(OperationErrorKind.InvalidConfiguration, "invalid_oss_cluster_configuration", "the OSS Cluster API is not supported yet");
-        }
         return null;
     }
 
@@ -290,13 +286,13 @@ public sealed class DatabaseOperations(IClusterStore store, IReadinessProbe prob
         {
             return new(OperationErrorKind.InvalidConfiguration, "invalid_data_persistence", "data_persistence other than 'disabled' is not supported yet");
         }
-        if (bdb.OssCluster)
-        {
-            return new(OperationErrorKind.InvalidConfiguration, "invalid_oss_cluster_configuration", "the OSS Cluster API is not supported yet");
-        }
         if (ShardingChanges.InvalidRules(bdb) is { } rules)
         {
             return rules;
+        }
+        if (OssClusterRules.Check(bdb) is { } ossCluster)
+        {
+            return ossCluster;
         }
         if (bdb.Type != BdbType.Redis)
         {

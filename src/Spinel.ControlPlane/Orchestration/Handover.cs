@@ -102,7 +102,9 @@ internal static class Handover
 
     /// <summary>
     /// The endpoint of <paramref name="bdb"/> without nodes that are down or leaving; when none is left, the nodes its
-    /// policy picks now. Null when nothing changes.
+    /// policy picks now. <c>all-master-shards</c> also gains the nodes of new masters (never dropping a node still
+    /// up, whose clients stay connected), so that the OSS Cluster API can send clients to each master's node. Null
+    /// when nothing changes.
     /// </summary>
     public static PutEndpoint? RebindAwayFromLostNodes(ActionContext context, ClusterState state, BdbRecord bdb) =>
         RebindAwayFromLostNodes(state, bdb, uid => context.IsNodeAlive(uid));
@@ -112,9 +114,13 @@ internal static class Handover
         bool Usable(int uid) => state.Nodes.GetValueOrDefault(uid)?.Status == NodeStatus.Active && isAlive(uid);
         foreach (var endpoint in state.EndpointsOf(bdb.Uid))
         {
-            ValueList<int> nodes = bdb.ProxyPolicy == ProxyPolicy.AllNodes
-                ? ProxyPlacement.EndpointNodes(state, bdb, state.ShardsOf(bdb.Uid)).Where(Usable).ToValueList()
-                : endpoint.NodeUids.Where(Usable).ToValueList();
+            ValueList<int> nodes = bdb.ProxyPolicy switch
+            {
+                ProxyPolicy.AllNodes => ProxyPlacement.EndpointNodes(state, bdb, state.ShardsOf(bdb.Uid)).Where(Usable).ToValueList(),
+                ProxyPolicy.AllMasterShards => endpoint.NodeUids.Union(ProxyPlacement.EndpointNodes(state, bdb, state.ShardsOf(bdb.Uid)))
+                    .Where(Usable).Order().ToValueList(),
+                _ => endpoint.NodeUids.Where(Usable).ToValueList(),
+            };
             if (nodes.Count == 0)
             {
                 nodes = ProxyPlacement.EndpointNodes(state, bdb, state.ShardsOf(bdb.Uid)).Where(Usable).ToValueList();

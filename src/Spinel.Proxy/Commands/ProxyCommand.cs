@@ -63,4 +63,7 @@ internal enum ProxyCommand : byte
     Blocking,
     StreamRead,
     Wait,
+
+    Cluster,
+    ClusterMode,
 }

@@ -86,6 +86,12 @@ internal static class ProxyCommandTable
         ["xreadgroup"] = ProxyCommand.StreamRead,
         ["wait"] = ProxyCommand.Wait,
 
+        // Answered only with the OSS Cluster API; refused otherwise, as Redis Enterprise does.
+        ["cluster"] = ProxyCommand.Cluster,
+        ["asking"] = ProxyCommand.ClusterMode,
+        ["readonly"] = ProxyCommand.ClusterMode,
+        ["readwrite"] = ProxyCommand.ClusterMode,
+
         // Refused as Redis Enterprise refuses them: they would expose or change shard internals.
         ["config"] = ProxyCommand.NotAllowed,
         ["config|resetstat"] = ProxyCommand.NotAllowed,
@@ -105,14 +111,10 @@ internal static class ProxyCommandTable
         ["migrate"] = ProxyCommand.NotAllowed,
         ["move"] = ProxyCommand.NotAllowed,
         ["swapdb"] = ProxyCommand.NotAllowed,
-        ["cluster"] = ProxyCommand.NotAllowed,
         ["failover"] = ProxyCommand.NotAllowed,
         ["role"] = ProxyCommand.NotAllowed,
         ["latency"] = ProxyCommand.NotAllowed,
         ["monitor"] = ProxyCommand.NotAllowed,
-        ["asking"] = ProxyCommand.NotAllowed,
-        ["readonly"] = ProxyCommand.NotAllowed,
-        ["readwrite"] = ProxyCommand.NotAllowed,
         ["restore-asking"] = ProxyCommand.NotAllowed,
         ["pfdebug"] = ProxyCommand.NotAllowed,
         ["pfselftest"] = ProxyCommand.NotAllowed,

@@ -36,12 +36,12 @@ internal sealed partial class EndpointListener : IAsyncDisposable
 
     public int Port => Runtime.Table.Database.Port;
 
-    public static async Task<EndpointListener> StartAsync(IConnectionListenerFactory factory, DatabaseConfig database, long version,
+    public static async Task<EndpointListener> StartAsync(IConnectionListenerFactory factory, DatabaseConfig database, TopologySnapshot snapshot,
         ProxyOptions options, IWriteFence fence, ILogger logger, TimeProvider time, CancellationToken cancellationToken)
     {
         var endPoint = new IPEndPoint(IPAddress.Parse(options.BindAddress), database.Port);
         var listener = await factory.BindAsync(endPoint, cancellationToken).ConfigureAwait(false);
-        var runtime = new DatabaseRuntime(database, version, options, fence, time, logger);
+        var runtime = new DatabaseRuntime(database, snapshot.Version, options, fence, time, logger, snapshot.Nodes);
         return new EndpointListener(listener, runtime, logger, time);
     }
 

@@ -111,7 +111,7 @@ internal sealed partial class EndpointManager : BackgroundService, IEndpointStat
         {
             if (_listeners.TryGetValue(uid, out var listener))
             {
-                listener.Runtime.Update(database, snapshot.Version);
+                listener.Runtime.Update(database, snapshot.Version, snapshot.Nodes);
                 continue;
             }
             if (database.Masters.All(s => s.Slots.Count == 0))
@@ -120,7 +120,7 @@ internal sealed partial class EndpointManager : BackgroundService, IEndpointStat
             }
             try
             {
-                listener = await EndpointListener.StartAsync(_listenerFactory, database, snapshot.Version, _options, _fence, _logger, _time, cancellationToken).ConfigureAwait(false);
+                listener = await EndpointListener.StartAsync(_listenerFactory, database, snapshot, _options, _fence, _logger, _time, cancellationToken).ConfigureAwait(false);
                 _listeners[uid] = listener;
                 _failed.TryRemove(uid, out _);
                 Log.Bound(_logger, database.Name, uid, _options.BindAddress, database.Port);

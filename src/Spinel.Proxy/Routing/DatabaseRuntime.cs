@@ -20,10 +20,13 @@ internal sealed partial class DatabaseRuntime : IAsyncDisposable
     private readonly Dictionary<(int Uid, string Host, int Port), BackendPool> _pools = [];
     private readonly ConcurrentDictionary<long, ClientSession> _clients = new();
     private volatile RoutingTable _table;
+    private IReadOnlyList<NodeConfig> _nodes;
     private long _nextClientId;
 
-    public DatabaseRuntime(DatabaseConfig database, long version, ProxyOptions options, IWriteFence fence, TimeProvider time, ILogger logger)
+    public DatabaseRuntime(DatabaseConfig database, long version, ProxyOptions options, IWriteFence fence, TimeProvider time, ILogger logger,
+        IReadOnlyList<NodeConfig>? nodes = null)
     {
+        _nodes = nodes ?? [];
         _options = options;
         _time = time;
         _logger = logger;
@@ -75,12 +78,13 @@ internal sealed partial class DatabaseRuntime : IAsyncDisposable
     public bool TryGetClient(long id, out ClientSession session) => _clients.TryGetValue(id, out session!);
 
     /// <summary>Publishes the routing for a new version of the database; pools of unchanged shards are kept.</summary>
-    public void Update(DatabaseConfig database, long version)
+    public void Update(DatabaseConfig database, long version, IReadOnlyList<NodeConfig>? nodes = null)
     {
         List<BackendPool> retired;
         RoutingTable previous, next;
         lock (_gate)
         {
+            _nodes = nodes ?? _nodes;
             previous = _table;
             _table = next = Build(database, version);
             var live = database.Masters.Select(Key).ToHashSet();
@@ -137,7 +141,9 @@ internal sealed partial class DatabaseRuntime : IAsyncDisposable
                 }
                 routes.Add(new ShardRoute(routes.Count, shard, pool));
             }
-            return new RoutingTable(version, database, routes);
+            var nodes = _nodes;
+            return new RoutingTable(version, database, routes,
+                table => ClusterLayout.Build(database, table.Masters, nodes, _options.NodeUid, _options.BindAddress, version));
         }
     }
 

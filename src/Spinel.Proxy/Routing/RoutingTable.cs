@@ -8,7 +8,7 @@ internal sealed class RoutingTable
 {
     private readonly ShardRoute?[] _bySlot;
 
-    public RoutingTable(long version, DatabaseConfig database, IReadOnlyList<ShardRoute> masters)
+    public RoutingTable(long version, DatabaseConfig database, IReadOnlyList<ShardRoute> masters, Func<RoutingTable, ClusterLayout>? layout = null)
     {
         Version = version;
         Database = database;
@@ -25,7 +25,11 @@ internal sealed class RoutingTable
                 }
             }
         }
+        Cluster = database.OssCluster && layout is not null ? layout(this) : null;
     }
+
+    /// <summary>What the OSS Cluster API advertises; null unless the database has <c>oss_cluster</c>.</summary>
+    public ClusterLayout? Cluster { get; }
 
     public long Version { get; }
 

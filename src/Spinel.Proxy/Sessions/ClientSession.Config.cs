@@ -104,7 +104,7 @@ internal sealed partial class ClientSession
             PubSubClients: _database.Clients.Count(c => c.IsSubscribed),
             TotalConnections: _database.TotalConnections,
             UptimeSeconds: (long)(DateTimeOffset.UtcNow - _database.StartedAt).TotalSeconds,
-            Version: _database.Options.RedisVersion) { MaxClients = _database.Table.Database.MaxConnections });
+            Version: _database.Options.RedisVersion) { MaxClients = _database.Table.Database.MaxConnections, ClusterMode = _ossCluster });
         RespWriter.WriteVerbatim(output, text, Protocol);
     });
 }

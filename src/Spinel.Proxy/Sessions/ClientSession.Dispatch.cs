@@ -90,13 +90,17 @@ internal sealed partial class ClientSession
             case ProxyCommand.ConfigSet: ConfigSet(); break;
             case ProxyCommand.AclWhoAmI: Reply(w => Resp.Framing.RespWriter.WriteBulkString(w, "default"u8)); break;
             case ProxyCommand.AclUsers: Reply(w => { Resp.Framing.RespWriter.WriteArrayHeader(w, 1); Resp.Framing.RespWriter.WriteBulkString(w, "default"u8); }); break;
+            // With the OSS Cluster API, multi-key commands need one slot, as in Redis Cluster.
+            case ProxyCommand.MultiKeyGet when _ossCluster: ForwardByKeys(info); break;
+            case ProxyCommand.MultiKeySet when _ossCluster: ForwardByKeys(info); break;
+            case ProxyCommand.MultiKeyCount when _ossCluster: ForwardByKeys(info); break;
             case ProxyCommand.MultiKeyGet: MultiKeyGet(info); break;
             case ProxyCommand.MultiKeySet: MultiKeySet(info); break;
             case ProxyCommand.MultiKeyCount: MultiKeyCount(info); break;
-            case ProxyCommand.DbSize: ToAllShards(Replies.ReplyMerges.SumIntegers); break;
-            case ProxyCommand.Keys: ToAllShards(Replies.ReplyMerges.OwnedKeys(_database.Table, _database.Table.Masters)); break;
+            case ProxyCommand.DbSize: ToKeyspaceShards(Replies.ReplyMerges.SumIntegers, ":0\r\n"u8); break;
+            case ProxyCommand.Keys: ToKeyspaceShards(Replies.ReplyMerges.OwnedKeys(_database.Table, KeyspaceMasters), "*0\r\n"u8); break;
             case ProxyCommand.Scan: Scan(); break;
-            case ProxyCommand.FlushAll: ToAllShards(Replies.ReplyMerges.AllOk); break;
+            case ProxyCommand.FlushAll: ToKeyspaceShards(Replies.ReplyMerges.AllOk, "+OK\r\n"u8); break;
             case ProxyCommand.RandomKey: RandomKey(); break;
             case ProxyCommand.AllShardsOk: ToAllShards(Replies.ReplyMerges.AllOk); break;
             case ProxyCommand.AllShardsSum: ToAllShards(Replies.ReplyMerges.SumIntegers); break;
@@ -121,6 +125,8 @@ internal sealed partial class ClientSession
             case ProxyCommand.Blocking: Blocking(info); break;
             case ProxyCommand.StreamRead: StreamRead(info); break;
             case ProxyCommand.Wait: Wait(); break;
+            case ProxyCommand.Cluster: Cluster(); break;
+            case ProxyCommand.ClusterMode: ClusterModeCommand(); break;
             default: ReplyError("ERR command is not allowed"); break;
         }
     }

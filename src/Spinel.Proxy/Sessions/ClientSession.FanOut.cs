@@ -62,9 +62,10 @@ internal sealed partial class ClientSession
     /// <summary>Sends the request as it is to every master shard and merges the replies.</summary>
     private void ToAllShards(ReplyMerge merge) => ToAllShards(_request.Frame.Span, merge);
 
-    private void ToAllShards(ReadOnlySpan<byte> frame, ReplyMerge merge)
+    private void ToAllShards(ReadOnlySpan<byte> frame, ReplyMerge merge) => ToShards(_database.Table.Masters, frame, merge);
+
+    private void ToShards(IReadOnlyList<ShardRoute> masters, ReadOnlySpan<byte> frame, ReplyMerge merge)
     {
-        var masters = _database.Table.Masters;
         if (HoldsBack(masters))
         {
             return;
@@ -88,7 +89,13 @@ internal sealed partial class ClientSession
         // the master that kept the slot goes on from its own cursor, and the shards split off it come after it.
         var positionSlot = (int)(cursor & (SlotRange.SlotCount - 1));
         var shardCursor = cursor >> ScanSlotBits;
-        if ((table.ForSlot(positionSlot) ?? table.Masters.FirstOrDefault(m => FirstSlot(m) > positionSlot)) is not { } route)
+        var masters = KeyspaceMasters;
+        var serving = table.ForSlot(positionSlot);
+        if (serving is not null && !masters.Contains(serving))
+        {
+            serving = null;
+        }
+        if ((serving ?? masters.FirstOrDefault(m => FirstSlot(m) > positionSlot)) is not { } route)
         {
             // No shard serves any slot from there on: the scan is over.
             ReplyRaw("*2\r\n$1\r\n0\r\n*0\r\n"u8);
@@ -106,7 +113,7 @@ internal sealed partial class ClientSession
         {
             RespWriter.WriteBulkString(_scratch, _request[i]);
         }
-        var nextShard = table.Masters.FirstOrDefault(m => FirstSlot(m) > FirstSlot(route));
+        var nextShard = masters.FirstOrDefault(m => FirstSlot(m) > FirstSlot(route));
         var aggregator = new ReplyAggregator(NewSlot(), 1, (replies, output) =>
         {
             var reply = replies[0];
@@ -140,7 +147,7 @@ internal sealed partial class ClientSession
 
     private static int FirstSlot(ShardRoute route) => route.Shard.Slots.Count == 0 ? int.MaxValue : route.Shard.Slots.Min(r => r.Start);
 
-    private void RandomKey() => ToAllShards((replies, output) =>
+    private void RandomKey() => ToKeyspaceShards((replies, output) =>
     {
         if (ReplyMerges.WriteFirstError(replies, output))
         {
@@ -153,5 +160,5 @@ internal sealed partial class ClientSession
             return;
         }
         output.Write(found[Random.Shared.Next(found.Count)].Raw.Span);
-    });
+    }, RespNullReply);
 }

@@ -27,7 +27,7 @@ internal sealed partial class ClientSession
             ReplyError("CLUSTERDOWN Hash slot not served");
             return;
         }
-        if (HoldsBack(route))
+        if (HoldsBack(route) || Redirects(route, slot))
         {
             return;
         }

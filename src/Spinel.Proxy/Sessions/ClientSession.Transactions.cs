@@ -59,6 +59,11 @@ internal sealed partial class ClientSession
             ReplyError(CrossSlotError);
             return;
         }
+        if (_ossCluster && slot >= 0 && _database.Table.ForSlot(slot) is { } owner && Redirects(owner, slot))
+        {
+            _transactionFailed = true;
+            return;
+        }
         if (slot >= 0)
         {
             _transactionSlot = slot;
@@ -170,7 +175,7 @@ internal sealed partial class ClientSession
             ReplyError("CLUSTERDOWN Hash slot not served");
             return;
         }
-        if (HoldsBack(route))
+        if (HoldsBack(route) || Redirects(route, slot))
         {
             return;
         }

@@ -36,6 +36,7 @@ internal sealed partial class ClientSession : IBatchedCompletion
         ConnectedAt = time.GetUtcNow();
         LastActivity = ConnectedAt;
         _authenticated = database.Table.Database.Password is null;
+        _ossCluster = database.Table.Database.OssCluster;
     }
 
     public long Id { get; }

@@ -13,6 +13,9 @@ internal static class InfoComposer
     {
         /// <summary>The endpoint's client limit, reported as <c>maxclients</c>; 0 keeps the shards' value.</summary>
         public int MaxClients { get; init; }
+
+        /// <summary>True for an OSS Cluster API session: the endpoint then describes itself as a Redis Cluster node.</summary>
+        public bool ClusterMode { get; init; }
     }
 
     private static readonly string[] Hidden = ["executable", "config_file", "run_id", "process_id", "process_supervised", "tcp_port", "server_time_usec", "master_replid", "master_replid2", "master_repl_offset", "second_repl_offset", "repl_backlog_first_byte_offset"];
@@ -158,10 +161,13 @@ internal static class InfoComposer
         {
             case "Server":
                 Set("redis_version", facts.Version);
-                Set("redis_mode", "standalone");
+                Set("redis_mode", facts.ClusterMode ? "cluster" : "standalone");
                 Set("tcp_port", facts.Port.ToString(CultureInfo.InvariantCulture));
                 Set("uptime_in_seconds", facts.UptimeSeconds.ToString(CultureInfo.InvariantCulture));
                 Set("uptime_in_days", (facts.UptimeSeconds / 86400).ToString(CultureInfo.InvariantCulture));
+                break;
+            case "Cluster":
+                Set("cluster_enabled", facts.ClusterMode ? "1" : "0");
                 break;
             case "Clients":
                 Set("connected_clients", facts.Clients.ToString(CultureInfo.InvariantCulture));

@@ -86,6 +86,13 @@ internal sealed class ProxyTestHost : IAsyncDisposable
         Topology.Update(new TopologySnapshot { Version = Topology.Current.Version + 1, Databases = [Database] });
     }
 
+    /// <summary>Publishes the next topology version with the database and the cluster's nodes replaced.</summary>
+    public void Publish(DatabaseConfig database, IReadOnlyList<NodeConfig> nodes)
+    {
+        Database = database;
+        Topology.Update(new TopologySnapshot { Version = Topology.Current.Version + 1, Databases = [Database], Nodes = nodes });
+    }
+
     /// <summary>Publishes the database with the hold of the shard <paramref name="uid"/> set or cleared, and waits until the proxy applied it.</summary>
     public async Task SetHeldAsync(int uid, bool held)
     {
