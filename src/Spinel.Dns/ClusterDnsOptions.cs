@@ -1,6 +1,6 @@
 namespace Spinel.Dns;
 
-/// <summary>The node's authoritative DNS server for the cluster zone; bound from the <c>Dns</c> section (<c>--Dns:Port 5300</c>).</summary>
+/// <summary>The node's authoritative DNS server for the cluster zone; bound from the <c>Dns</c> section (<c>--Dns:Port 8053</c>).</summary>
 public sealed class ClusterDnsOptions
 {
     /// <summary>This node's uid.</summary>
@@ -11,4 +11,10 @@ public sealed class ClusterDnsOptions
 
     /// <summary>UDP and TCP port; 0 turns the server off. <value>Default: 53.</value></summary>
     public int Port { get; set; } = 53;
+
+    /// <summary>
+    /// TTL of every record, and the negative-caching TTL of the zone's SOA, in whole seconds: resolvers keep a stale
+    /// address at most this long after an endpoint moves. <value>Default: 5 seconds.</value>
+    /// </summary>
+    public TimeSpan Ttl { get; set; } = TimeSpan.FromSeconds(5);
 }
