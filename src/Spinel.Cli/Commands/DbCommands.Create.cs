@@ -22,11 +22,15 @@ internal static partial class DbCommands
         var rules = DbOptionFactory.ShardKeyRegex();
         var placement = new Option<string?>("--placement") { Description = "Shard placement: dense (few nodes) or sparse (spread over nodes)", HelpName = "policy" };
         placement.AcceptOnlyFromAmong("dense", "sparse");
+        var ossCluster = new Option<bool>("--oss-cluster")
+        {
+            Description = "Serve the OSS Cluster API (oss_cluster): cluster-aware clients connect to the proxy of each master's node; implies --proxy-policy all-master-shards unless given",
+        };
         var noWait = DbOptionFactory.NoWait();
 
         var command = new Command("create", "Create a database (POST /v1/bdbs)")
         {
-            name, memory, shards, port, replication, password, eviction, proxy, sharding, rules, placement, noWait,
+            name, memory, shards, port, replication, password, eviction, proxy, sharding, rules, placement, ossCluster, noWait,
         };
         CliAction.Set(command, services, async (context, ct) =>
         {
@@ -56,6 +60,11 @@ internal static partial class DbCommands
             AddIfGiven(bdb, "authentication_redis_pass", context.GetValue(password));
             AddIfGiven(bdb, "eviction_policy", context.GetValue(eviction));
             AddIfGiven(bdb, "proxy_policy", context.GetValue(proxy));
+            if (context.GetValue(ossCluster))
+            {
+                bdb["oss_cluster"] = true;
+                bdb["proxy_policy"] ??= "all-master-shards";
+            }
             AddIfGiven(bdb, "shards_placement", context.GetValue(placement));
 
             var result = await context.Api.CreateBdbAsync(bdb, ct).ConfigureAwait(false);

@@ -12,7 +12,7 @@ internal static partial class DbCommands
         var db = DbArgument();
         var settings = new Argument<string[]>("setting value")
         {
-            Description = "Changes as pairs: shards <n>, memory <size>, replication <true|false>, slave_ha <enabled|disabled>, sharding <on|off>, port <port>, name <name>, eviction_policy <policy>, proxy_policy <policy>",
+            Description = "Changes as pairs: shards <n>, memory <size>, replication <true|false>, slave_ha <enabled|disabled>, sharding <on|off>, port <port>, name <name>, eviction_policy <policy>, proxy_policy <policy>, oss_cluster <enabled|disabled>",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var name = new Option<string?>("--name") { Description = "New database name" };
@@ -93,6 +93,7 @@ internal static partial class DbCommands
                 "replication" => ParseBool(value, "replication"),
                 "slave_ha" => ParseBool(value, "slave_ha"),
                 "sharding" => ParseBool(value, "sharding"),
+                "oss_cluster" => ParseBool(value, "oss_cluster"),
                 "eviction_policy" => OneOf(value, DbOptionFactory.EvictionPolicies, setting),
                 "proxy_policy" => OneOf(value, DbOptionFactory.ProxyPolicies, setting),
                 _ => value,
@@ -105,8 +106,8 @@ internal static partial class DbCommands
     {
         "shards" or "shards_count" => "shards_count",
         "memory" or "memory_size" => "memory_size",
-        "replication" or "slave_ha" or "sharding" or "port" or "name" or "eviction_policy" or "proxy_policy" => setting,
-        _ => throw new UsageException($"unknown setting '{setting}' (known: shards, memory, replication, slave_ha, sharding, port, name, eviction_policy, proxy_policy)"),
+        "replication" or "slave_ha" or "sharding" or "port" or "name" or "eviction_policy" or "proxy_policy" or "oss_cluster" => setting,
+        _ => throw new UsageException($"unknown setting '{setting}' (known: shards, memory, replication, slave_ha, sharding, port, name, eviction_policy, proxy_policy, oss_cluster)"),
     };
 
     private static JsonNode ParseInt(string value, int min, int max, string setting) =>

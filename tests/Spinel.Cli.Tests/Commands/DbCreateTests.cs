@@ -68,6 +68,23 @@ public sealed class DbCreateTests
     }
 
     [Fact]
+    public async Task DbCreate_OssCluster_TurnsItOnWithAllMasterShardsUnlessAPolicyIsGiven()
+    {
+        await using var server = await StartAsync();
+
+        var implied = await CliRunner.RunAsync(server, "db", "create", "--name", "oss", "--memory", "1g", "--shards", "3", "--oss-cluster");
+        var given = await CliRunner.RunAsync(server, "db", "create", "--name", "oss2", "--memory", "1g", "--oss-cluster", "--proxy-policy", "all-nodes");
+
+        Assert.True(implied.ExitCode == 0, implied.ToString());
+        Assert.True(given.ExitCode == 0, given.ToString());
+        var bodies = server.Requests.Where(r => r.Method == "POST" && r.Path == "/v1/bdbs").Select(r => r.JsonBody).ToList();
+        Assert.True((bool?)bodies[0]["oss_cluster"]);
+        Assert.Equal("all-master-shards", (string?)bodies[0]["proxy_policy"]);
+        Assert.True((bool?)bodies[1]["oss_cluster"]);
+        Assert.Equal("all-nodes", (string?)bodies[1]["proxy_policy"]);
+    }
+
+    [Fact]
     public async Task DbCreate_NameAndMemoryOnly_SendsNothingElse()
     {
         await using var server = await StartAsync();

@@ -42,6 +42,17 @@ public sealed class DbUpdateTests
     }
 
     [Fact]
+    public async Task DbUpdate_OssClusterPair_PutsTheFlag()
+    {
+        await using var server = await StartAsync();
+
+        var result = await CliRunner.RunAsync(server, "db", "update", "cache", "oss_cluster", "enabled", "proxy_policy", "all-master-shards");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("""{"oss_cluster":true,"proxy_policy":"all-master-shards"}""", server.Single("PUT", "/v1/bdbs/2").Body);
+    }
+
+    [Fact]
     public async Task DbUpdate_ShardingOnPair_PutsShardingAlone()
     {
         await using var server = await StartAsync();

@@ -209,6 +209,32 @@ public sealed class OrchestratorTests
     }
 
     [Fact]
+    public async Task OssClusterNeedsAMultiProxyPolicyAndStandardHashing()
+    {
+        var single = await _operations.CreateAsync(Requested("a") with { OssCluster = true, ProxyPolicy = ProxyPolicy.Single }, CancellationToken.None);
+        var customRules = await _operations.CreateAsync(Requested("b") with
+        {
+            OssCluster = true,
+            Sharding = true,
+            ShardKeyRegex = ["user:(?<tag>[0-9]+):.*", "(?<tag>.*)"],
+        }, CancellationToken.None);
+        var fit = await _operations.CreateAsync(Requested("c") with { OssCluster = true }, CancellationToken.None);
+        var plain = await _operations.CreateAsync(Requested("d", shards: 1) with { ProxyPolicy = ProxyPolicy.Single }, CancellationToken.None);
+        await RunUntilFinishedAsync(plain.ActionUid!);
+        var current = _store.Current.Bdbs[plain.Value!.Uid];
+        var turnedOnAlone = await _operations.UpdateAsync(current with { OssCluster = true }, CancellationToken.None);
+        var turnedOnWithPolicy = await _operations.UpdateAsync(current with { OssCluster = true, ProxyPolicy = ProxyPolicy.AllMasterShards }, CancellationToken.None);
+
+        Assert.Equal("invalid_oss_cluster_configuration", single.Error!.ErrorCode);
+        Assert.Contains("all-master-shards", single.Error.Description, StringComparison.Ordinal);
+        Assert.Equal("invalid_oss_cluster_configuration", customRules.Error!.ErrorCode);
+        Assert.True(fit.Succeeded, fit.Error?.Description);
+        Assert.True(fit.Value!.OssCluster);
+        Assert.Equal("invalid_oss_cluster_configuration", turnedOnAlone.Error!.ErrorCode);
+        Assert.True(turnedOnWithPolicy.Succeeded, turnedOnWithPolicy.Error?.Description);
+    }
+
+    [Fact]
     public async Task UnfitDatabasesAreRefusedWithoutStoringAnything()
     {
         var version = _store.Current.Version;

@@ -42,6 +42,24 @@ public sealed class ClusterTopologyMapperTests
     }
 
     [Fact]
+    public void ToSnapshot_CarriesTheClusterNameNodesAndOssCluster()
+    {
+        var state = Sample();
+        state = state with
+        {
+            Bdbs = state.Bdbs.SetItem(3, state.Bdbs[3] with { OssCluster = true }),
+            Nodes = state.Nodes.SetItem(2, state.Nodes[2] with { Status = NodeStatus.Down }),
+        };
+
+        var snapshot = ClusterTopologyMapper.ToSnapshot(state);
+
+        Assert.Equal("cluster.local", snapshot.ClusterName);
+        Assert.Equal([(1, "127.0.0.1", true), (2, "127.0.0.2", false), (3, "127.0.0.3", true)], snapshot.Nodes.Select(n => (n.Uid, n.Address, n.Active)));
+        Assert.True(Assert.Single(snapshot.Databases).OssCluster);
+        Assert.Equal(["127.0.0.1", "127.0.0.2"], snapshot.EndpointAddresses(snapshot.Databases[0]));
+    }
+
+    [Fact]
     public void ToSnapshot_MapsEveryShard()
     {
         var db = Assert.Single(ClusterTopologyMapper.ToSnapshot(Sample()).Databases);
