@@ -16,6 +16,9 @@ public sealed class ClusterNodeProcess : IAsyncDisposable
         _extraArgs = extraArgs;
     }
 
+    /// <summary>The DNS port every test node serves the cluster zone on; a high one, as for any local cluster.</summary>
+    public const int DnsPort = 8053;
+
     public string Address { get; }
 
     public string DataDir { get; }
@@ -38,6 +41,7 @@ public sealed class ClusterNodeProcess : IAsyncDisposable
             "--Logging:LogLevel:Default", "Information", "--Logging:LogLevel:Microsoft.AspNetCore", "Warning",
             "--Logging:Console:FormatterName", "simple", "--Logging:Console:FormatterOptions:TimestampFormat", "HH:mm:ss.fff ",
             "--Logging:Console:FormatterOptions:SingleLine", "true",
+            "--Dns:Port", DnsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Concat(_extraArgs))
         {
             info.ArgumentList.Add(arg);
