@@ -215,4 +215,31 @@ public sealed class ClusterDnsServerTests
 
         Assert.Equal(60, response.Answers.ARecords().Count());
     }
+
+    [Fact]
+    public async Task Query_ManyAtOnceWhileEndpointMoves_AlwaysAnswersOneOfTheBoundNodes()
+    {
+        await using var dns = await DnsTestServer.StartAsync(Standard());
+        var client = dns.Client();
+        using var done = new CancellationTokenSource();
+        var mover = Task.Run(async () =>
+        {
+            for (var version = 2; !done.IsCancellationRequested; version++)
+            {
+                var next = Standard(version);
+                dns.Topology.Update(next with { Databases = [Database(1, "db1", 12000, 1 + version % 3), next.Databases[1]] });
+                await Task.Delay(1);
+            }
+        });
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 300).Select(async i =>
+        {
+            var response = await client.QueryAsync(i % 2 == 0 ? "db1.cluster.test" : "redis-12000.cluster.test", QueryType.A);
+            return string.Join(',', response.Answers.ARecords().Select(r => r.Address));
+        }));
+        await done.CancelAsync();
+        await mover;
+
+        Assert.All(answers, a => Assert.Contains(a, new[] { "127.0.0.1", "127.0.0.2", "127.0.0.3" }));
+    }
 }
