@@ -97,7 +97,7 @@ internal sealed class DnsZone
         return new DnsZone(topology, apex, ttl, soa, [.. nameServers], addresses);
     }
 
-    public static DomainName NameServerName(DomainName apex, int nodeUid) => Child(apex, "ns" + nodeUid.ToString(CultureInfo.InvariantCulture));
+    private static DomainName NameServerName(DomainName apex, int nodeUid) => Child(apex, "ns" + nodeUid.ToString(CultureInfo.InvariantCulture));
 
     private static DomainName Child(DomainName apex, string label) => new DomainName([label]) + apex;
 

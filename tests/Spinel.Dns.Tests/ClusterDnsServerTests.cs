@@ -217,7 +217,7 @@ public sealed class ClusterDnsServerTests
     }
 
     [Fact]
-    public async Task Query_ManyAtOnceWhileEndpointMoves_AlwaysAnswersOneOfTheBoundNodes()
+    public async Task Query_ManyClientsWhileEndpointMoves_AlwaysAnswerOneOfTheBoundNodes()
     {
         await using var dns = await DnsTestServer.StartAsync(Standard());
         var client = dns.Client();
@@ -232,11 +232,18 @@ public sealed class ClusterDnsServerTests
             }
         });
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 300).Select(async i =>
+        // Eight clients asking one after another: a burst of hundreds of datagrams at once would only measure the
+        // loopback's receive buffer, which drops them (resolvers retry; this client does not).
+        var answers = (await Task.WhenAll(Enumerable.Range(0, 8).Select(async worker =>
         {
-            var response = await client.QueryAsync(i % 2 == 0 ? "db1.cluster.test" : "redis-12000.cluster.test", QueryType.A);
-            return string.Join(',', response.Answers.ARecords().Select(r => r.Address));
-        }));
+            var seen = new List<string>();
+            for (var i = 0; i < 40; i++)
+            {
+                var response = await client.QueryAsync(i % 2 == 0 ? "db1.cluster.test" : "redis-12000.cluster.test", QueryType.A);
+                seen.Add(string.Join(',', response.Answers.ARecords().Select(r => r.Address)));
+            }
+            return seen;
+        }))).SelectMany(a => a).ToList();
         await done.CancelAsync();
         await mover;
 
