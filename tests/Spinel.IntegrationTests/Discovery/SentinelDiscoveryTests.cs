@@ -51,7 +51,7 @@ public sealed class SentinelDiscoveryTests(ITestOutputHelper output)
         }
         Assert.Equal("", await GetMasterAddrAsync(cluster.Nodes[0].Address, "no-such-db"));
 
-        var options = new ConfigurationOptions { ServiceName = Name, ConnectTimeout = 5000, SyncTimeout = 5000 };
+        var options = new ConfigurationOptions { ServiceName = Name, ConnectTimeout = 2000, SyncTimeout = 2000, AsyncTimeout = 2000 };
         foreach (var node in cluster.Nodes)
         {
             options.EndPoints.Add(node.Address, SentinelPort);
@@ -66,14 +66,17 @@ public sealed class SentinelDiscoveryTests(ITestOutputHelper output)
         Assert.Equal("[subscribe, +switch-master, :1]", await subscriber.CommandAsync("SUBSCRIBE", "+switch-master"));
 
         await cluster.Nodes[master.NodeIndex].KillWithShardsAsync();
+        var killed = System.Diagnostics.Stopwatch.StartNew();
 
         // The control plane moves the endpoint to the node of the promoted replica; the survivor says so.
         var moved = cluster.Nodes[heir.NodeIndex].Address;
         Assert.Equal($"[message, +switch-master, {Name} {bound} {Port} {moved} {Port}]", await subscriber.ReadAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal($"[message, +switch-master, {Name}@internal {bound} {Port} {moved} {Port}]", await subscriber.ReadAsync(TimeSpan.FromSeconds(5)));
+        output.WriteLine($"+switch-master {killed.ElapsedMilliseconds} ms after the kill");
         Assert.Equal($"{moved}\n{Port}", await GetMasterAddrAsync(cluster.Nodes[survivor].Address, Name));
 
-        // StackExchange.Redis follows on its own (the +switch-master it subscribed to, or its reconnect timer).
+        // StackExchange.Redis follows on its own (the +switch-master it subscribed to, or its reconnect timer); its
+        // timeouts (2 s here) bound how long it keeps trying the dead endpoint and the dead node's discovery service.
         await Eventually.TrueAsync(async () =>
         {
             try
@@ -83,9 +86,11 @@ public sealed class SentinelDiscoveryTests(ITestOutputHelper output)
             // While it switches, commands can also meet a connection it is disposing.
             catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException or RedisServerException or ObjectDisposedException)
             {
+                output.WriteLine($"{killed.ElapsedMilliseconds} ms after the kill: {ex.GetType().Name}: {ex.Message[..Math.Min(300, ex.Message.Length)]}");
                 return false;
             }
-        }, "StackExchange.Redis to write through the moved endpoint", TimeSpan.FromSeconds(30));
+        }, "StackExchange.Redis to write through the moved endpoint", TimeSpan.FromSeconds(60));
+        output.WriteLine($"StackExchange.Redis wrote through {moved}:{Port} {killed.ElapsedMilliseconds} ms after the kill");
         Assert.Equal($"{moved}:{Port}", Format(rdb.IdentifyEndpoint("after")));
     }
 
