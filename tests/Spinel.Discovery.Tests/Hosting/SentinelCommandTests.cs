@@ -39,6 +39,16 @@ public sealed class SentinelCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetMasterAddrByName_AskedOfAnotherBindingNode_ThatNodeAnswersWithItsOwnProxy()
+    {
+        await using var nodeThree = await DiscoveryServer.StartAsync(nodeUid: 3);
+        await using var client = await nodeThree.ConnectAsync();
+
+        Assert.Equal(Wire.Array("10.0.0.3", "12001"), await client.CommandAsync("SENTINEL", "GET-MASTER-ADDR-BY-NAME", "cache"));
+        Assert.Equal(Wire.Array("10.0.0.2", "12000"), await client.CommandAsync("SENTINEL", "GET-MASTER-ADDR-BY-NAME", "orders"));
+    }
+
+    [Fact]
     public async Task GetMasterAddrByName_LowestBindingNodeDown_ReturnsLowestActiveOne()
     {
         Assert.Equal(Wire.Array("10.0.0.3", "12002"), await _client.CommandAsync("SENTINEL", "GET-MASTER-ADDR-BY-NAME", "sessions"));

@@ -8,7 +8,7 @@ using Spinel.Model;
 
 namespace Spinel.Discovery.Tests.Infrastructure;
 
-/// <summary>The discovery service of node 1, on a real socket of 127.0.61.200, answering from an in-memory topology.</summary>
+/// <summary>The discovery service of node 1 (unless told another), on a real socket of 127.0.61.200, answering from an in-memory topology.</summary>
 internal sealed class DiscoveryServer : IAsyncDisposable
 {
     public const string BindAddress = "127.0.61.200";
@@ -34,7 +34,7 @@ internal sealed class DiscoveryServer : IAsyncDisposable
 
     public IPEndPoint EndPoint => new(IPAddress.Parse(BindAddress), Port);
 
-    public static async Task<DiscoveryServer> StartAsync(TopologySnapshot? initial = null, int? port = null, TimeProvider? time = null)
+    public static async Task<DiscoveryServer> StartAsync(TopologySnapshot? initial = null, int? port = null, TimeProvider? time = null, int nodeUid = 1)
     {
         var topology = new InMemoryTopologySource(initial ?? TestTopology.Initial());
         var logs = new CapturingLoggerProvider();
@@ -45,7 +45,7 @@ internal sealed class DiscoveryServer : IAsyncDisposable
             .AddSingleton(time ?? TimeProvider.System)
             .AddSpinelDiscovery(o =>
             {
-                o.NodeUid = 1;
+                o.NodeUid = nodeUid;
                 o.BindAddress = BindAddress;
                 o.Port = chosen;
             })
