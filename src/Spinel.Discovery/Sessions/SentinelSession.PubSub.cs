@@ -1,4 +1,5 @@
 using Spinel.Discovery.PubSub;
+using Spinel.Resp.Commands;
 
 namespace Spinel.Discovery.Sessions;
 
@@ -32,7 +33,7 @@ internal sealed partial class SentinelSession
             }
             foreach (var pattern in _patterns)
             {
-                if (ChannelPattern.IsMatch(pattern, channel))
+                if (GlobPattern.IsMatch(pattern, channel, ignoreCase: false))
                 {
                     queued += Push(PubSubFrames.PatternMessage(pattern, channel, payload, Protocol));
                 }

@@ -1,7 +1,7 @@
 namespace Spinel.Resp.Commands;
 
-/// <summary>Redis-style glob matching (<c>*</c>, <c>?</c>, <c>[a-z]</c>, <c>[^x]</c>, <c>\</c> escapes), as used by COMMAND LIST FILTERBY PATTERN.</summary>
-internal static class GlobPattern
+/// <summary>Redis-style glob matching (<c>*</c>, <c>?</c>, <c>[a-z]</c>, <c>[^x]</c>, <c>\</c> escapes), as used by COMMAND LIST FILTERBY PATTERN and PSUBSCRIBE.</summary>
+public static class GlobPattern
 {
     public static bool IsMatch(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text, bool ignoreCase)
     {

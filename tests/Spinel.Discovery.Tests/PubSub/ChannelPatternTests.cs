@@ -1,4 +1,4 @@
-using Spinel.Discovery.PubSub;
+using Spinel.Resp.Commands;
 
 namespace Spinel.Discovery.Tests.PubSub;
 
@@ -20,6 +20,18 @@ public sealed class ChannelPatternTests
     [InlineData("a*b*c", "axxbyy", false)]
     public void IsMatch_RedisGlobSyntax(string pattern, string channel, bool expected)
     {
-        Assert.Equal(expected, ChannelPattern.IsMatch(pattern, channel));
+        Assert.Equal(expected, GlobPattern.IsMatch(pattern, channel, ignoreCase: false));
+    }
+
+    [Fact]
+    public void IsMatch_ManyStarsAgainstALongChannel_AnswersAtOnce()
+    {
+        // A subscriber's pattern must not be able to stall the delivery of every message (no backtracking blow-up).
+        var pattern = string.Concat(Enumerable.Repeat("*a", 30)) + "b";
+        var channel = new string('a', 5000);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.False(GlobPattern.IsMatch(pattern, channel, ignoreCase: false));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 }
