@@ -38,6 +38,12 @@ public sealed record ShardConfig
     /// </summary>
     public bool Held { get; init; }
 
+    /// <summary>Redis <c>appendfsync</c> (<c>everysec</c> or <c>always</c>) when the shard writes an append-only file; null when it does not.</summary>
+    public string? AppendFsync { get; init; }
+
+    /// <summary>Redis <c>save</c> rules (<c>"3600 1 300 100"</c>) when the shard writes snapshots; empty when it does not.</summary>
+    public string SaveRules { get; init; } = "";
+
     /// <summary>
     /// Raised by the control plane to let a node agent start this shard again as it is (e.g. a crashed master of a
     /// replicated pair that could not be failed over); the agent never restarts such a master on its own.
@@ -48,7 +54,7 @@ public sealed record ShardConfig
         other is not null && Uid == other.Uid && BdbUid == other.BdbUid && NodeUid == other.NodeUid &&
         Host == other.Host && Port == other.Port && Role == other.Role && ReplicaOf == other.ReplicaOf &&
         Slots.SequenceEqual(other.Slots) && MaxMemoryBytes == other.MaxMemoryBytes && EvictionPolicy == other.EvictionPolicy &&
-        Held == other.Held && Generation == other.Generation;
+        Held == other.Held && Generation == other.Generation && AppendFsync == other.AppendFsync && SaveRules == other.SaveRules;
 
     public override int GetHashCode() => HashCode.Combine(Uid, BdbUid, NodeUid, Port, Role, MaxMemoryBytes);
 }

@@ -19,6 +19,10 @@ internal sealed record BdbDto
     public string AuthenticationRedisPass { get; init; } = "";
     public string DataPersistence { get; init; } = "";
     public string AofPolicy { get; init; } = "";
+
+    public IReadOnlyList<SnapshotRuleDto> SnapshotPolicy { get; init; } = [];
+
+    public bool MasterPersistence { get; init; }
     public string EvictionPolicy { get; init; } = "";
     public bool OssCluster { get; init; }
     public int MaxConnections { get; init; }
@@ -36,6 +40,8 @@ internal sealed record BdbDto
 
 /// <summary>One rule of <c>shard_key_regex</c>.</summary>
 internal sealed record ShardKeyRegexDto(string Regex);
+
+internal sealed record SnapshotRuleDto(int Secs, int Writes);
 
 /// <summary>One entry of a bdb's <c>endpoints</c>.</summary>
 internal sealed record BdbEndpointDto

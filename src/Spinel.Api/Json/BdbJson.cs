@@ -23,6 +23,8 @@ internal static class BdbJson
         AuthenticationRedisPass = bdb.AuthenticationRedisPass ?? "",
         DataPersistence = StoreEnumNames<DataPersistence>.Name(bdb.DataPersistence),
         AofPolicy = StoreEnumNames<AofPolicy>.Name(bdb.AofPolicy),
+        SnapshotPolicy = [.. bdb.SnapshotPolicy.Select(r => new SnapshotRuleDto(r.Secs, r.Writes))],
+        MasterPersistence = bdb.MasterPersistence,
         EvictionPolicy = StoreEnumNames<EvictionPolicy>.Name(bdb.EvictionPolicy),
         OssCluster = bdb.OssCluster,
         MaxConnections = bdb.MaxConnections,

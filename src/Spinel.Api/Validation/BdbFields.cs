@@ -42,6 +42,8 @@ internal static class BdbFields
         ["authentication_redis_pass"] = SetPassword,
         ["data_persistence"] = Enum<DataPersistence>(static (b, v) => b with { DataPersistence = v }),
         ["aof_policy"] = Enum<AofPolicy>(static (b, v) => b with { AofPolicy = v }),
+        ["snapshot_policy"] = SetSnapshotPolicy,
+        ["master_persistence"] = Bool(static (b, v) => b with { MasterPersistence = v }),
         ["eviction_policy"] = Enum<EvictionPolicy>(static (b, v) => b with { EvictionPolicy = v }),
         ["oss_cluster"] = Bool(static (b, v) => b with { OssCluster = v }),
         ["max_connections"] = Int(0, int.MaxValue, static (b, v) => b with { MaxConnections = v }),
@@ -132,6 +134,49 @@ internal static class BdbFields
             return error;
         }
         bdb = bdb with { AuthenticationRedisPass = password.Length == 0 ? null : password };
+        return null;
+    }
+
+    private static RequestError? SetSnapshotPolicy(string field, JsonElement value, ref BdbRecord bdb)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return JsonFields.WrongType(field, "an array of {\"secs\": ..., \"writes\": ...} objects", value);
+        }
+        if (value.GetArrayLength() > 16)
+        {
+            return RequestError.Parameter($"{field} has more than 16 rules");
+        }
+        var rules = new List<SnapshotRule>();
+        foreach (var rule in value.EnumerateArray())
+        {
+            var name = $"{field}[{rules.Count}]";
+            if (rule.ValueKind != JsonValueKind.Object)
+            {
+                return JsonFields.WrongType(name, "an object", rule);
+            }
+            foreach (var property in rule.EnumerateObject())
+            {
+                if (property.Name is not ("secs" or "writes"))
+                {
+                    return JsonFields.UnknownField($"{name}.{property.Name}");
+                }
+            }
+            if (!rule.TryGetProperty("secs", out var secsValue) || !rule.TryGetProperty("writes", out var writesValue))
+            {
+                return RequestError.Parameter($"{name} needs both secs and writes");
+            }
+            if (JsonFields.ReadInt($"{name}.secs", secsValue, 1, int.MaxValue, out var secs) is { } secsError)
+            {
+                return secsError;
+            }
+            if (JsonFields.ReadInt($"{name}.writes", writesValue, 1, int.MaxValue, out var writes) is { } writesError)
+            {
+                return writesError;
+            }
+            rules.Add(new SnapshotRule(secs, writes));
+        }
+        bdb = bdb with { SnapshotPolicy = [.. rules] };
         return null;
     }
 

@@ -26,11 +26,16 @@ internal static partial class DbCommands
         {
             Description = "Serve the OSS Cluster API (oss_cluster): cluster-aware clients connect to the proxy of each master's node; implies --proxy-policy all-master-shards unless given",
         };
+        var persistence = new Option<string?>("--persistence") { Description = "data_persistence: disabled, aof or snapshot", HelpName = "policy" };
+        persistence.AcceptOnlyFromAmong(DbOptionFactory.Persistences);
+        var aofPolicy = new Option<string?>("--aof-policy") { Description = "aof_policy: appendfsync-every-sec (default) or appendfsync-always", HelpName = "policy" };
+        aofPolicy.AcceptOnlyFromAmong(DbOptionFactory.AofPolicies);
+        var snapshotPolicy = new Option<string?>("--snapshot-policy") { Description = "snapshot_policy as secs:writes pairs (default with --persistence snapshot: 3600:1)", HelpName = "secs:writes,..." };
         var noWait = DbOptionFactory.NoWait();
 
         var command = new Command("create", "Create a database (POST /v1/bdbs)")
         {
-            name, memory, shards, port, replication, password, eviction, proxy, sharding, rules, placement, ossCluster, noWait,
+            name, memory, shards, port, replication, password, eviction, proxy, sharding, rules, placement, ossCluster, persistence, aofPolicy, snapshotPolicy, noWait,
         };
         CliAction.Set(command, services, async (context, ct) =>
         {
@@ -66,6 +71,16 @@ internal static partial class DbCommands
                 bdb["proxy_policy"] ??= "all-master-shards";
             }
             AddIfGiven(bdb, "shards_placement", context.GetValue(placement));
+            AddIfGiven(bdb, "data_persistence", context.GetValue(persistence));
+            AddIfGiven(bdb, "aof_policy", context.GetValue(aofPolicy));
+            if (context.GetValue(snapshotPolicy) is { } snapshotRules)
+            {
+                bdb["snapshot_policy"] = DbOptionFactory.SnapshotPolicy(snapshotRules);
+            }
+            else if (context.GetValue(persistence) == "snapshot")
+            {
+                bdb["snapshot_policy"] = DbOptionFactory.SnapshotPolicy("3600:1");
+            }
 
             var result = await context.Api.CreateBdbAsync(bdb, ct).ConfigureAwait(false);
             if (context.Json)

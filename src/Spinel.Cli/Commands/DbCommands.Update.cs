@@ -12,7 +12,7 @@ internal static partial class DbCommands
         var db = DbArgument();
         var settings = new Argument<string[]>("setting value")
         {
-            Description = "Changes as pairs: shards <n>, memory <size>, replication <true|false>, slave_ha <enabled|disabled>, sharding <on|off>, port <port>, name <name>, eviction_policy <policy>, proxy_policy <policy>, oss_cluster <enabled|disabled>",
+            Description = "Changes as pairs: shards <n>, memory <size>, replication <true|false>, slave_ha <enabled|disabled>, sharding <on|off>, port <port>, name <name>, eviction_policy <policy>, proxy_policy <policy>, oss_cluster <enabled|disabled>, data_persistence <disabled|aof|snapshot>, aof_policy <appendfsync-every-sec|appendfsync-always>, snapshot_policy <secs:writes,...>, master_persistence <true|false>",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var name = new Option<string?>("--name") { Description = "New database name" };
@@ -94,6 +94,10 @@ internal static partial class DbCommands
                 "slave_ha" => ParseBool(value, "slave_ha"),
                 "sharding" => ParseBool(value, "sharding"),
                 "oss_cluster" => ParseBool(value, "oss_cluster"),
+                "master_persistence" => ParseBool(value, "master_persistence"),
+                "data_persistence" => OneOf(value, DbOptionFactory.Persistences, setting),
+                "aof_policy" => OneOf(value, DbOptionFactory.AofPolicies, setting),
+                "snapshot_policy" => DbOptionFactory.SnapshotPolicy(value),
                 "eviction_policy" => OneOf(value, DbOptionFactory.EvictionPolicies, setting),
                 "proxy_policy" => OneOf(value, DbOptionFactory.ProxyPolicies, setting),
                 _ => value,
@@ -106,8 +110,9 @@ internal static partial class DbCommands
     {
         "shards" or "shards_count" => "shards_count",
         "memory" or "memory_size" => "memory_size",
-        "replication" or "slave_ha" or "sharding" or "port" or "name" or "eviction_policy" or "proxy_policy" or "oss_cluster" => setting,
-        _ => throw new UsageException($"unknown setting '{setting}' (known: shards, memory, replication, slave_ha, sharding, port, name, eviction_policy, proxy_policy, oss_cluster)"),
+        "replication" or "slave_ha" or "sharding" or "port" or "name" or "eviction_policy" or "proxy_policy" or "oss_cluster"
+            or "data_persistence" or "aof_policy" or "snapshot_policy" or "master_persistence" => setting,
+        _ => throw new UsageException($"unknown setting '{setting}' (known: shards, memory, replication, slave_ha, sharding, port, name, eviction_policy, proxy_policy, oss_cluster, data_persistence, aof_policy, snapshot_policy, master_persistence)"),
     };
 
     private static JsonNode ParseInt(string value, int min, int max, string setting) =>

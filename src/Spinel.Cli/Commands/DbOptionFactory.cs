@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Text.Json.Nodes;
+using Spinel.Cli.Hosting;
 
 namespace Spinel.Cli.Commands;
 
@@ -13,6 +15,28 @@ internal static class DbOptionFactory
     ];
 
     public static readonly string[] ProxyPolicies = ["single", "all-master-shards", "all-nodes"];
+
+    public static readonly string[] Persistences = ["disabled", "aof", "snapshot"];
+
+    public static readonly string[] AofPolicies = ["appendfsync-every-sec", "appendfsync-always"];
+
+    /// <summary>A snapshot_policy from <c>secs:writes[,secs:writes...]</c>, e.g. <c>3600:1,300:100</c>.</summary>
+    public static JsonArray SnapshotPolicy(string value)
+    {
+        var rules = new JsonArray();
+        foreach (var rule in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = rule.Split(':');
+            if (parts.Length != 2 ||
+                !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var secs) || secs < 1 ||
+                !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var writes) || writes < 1)
+            {
+                throw new UsageException($"snapshot policy '{value}' must be secs:writes pairs, e.g. 3600:1 or 3600:1,300:100");
+            }
+            rules.Add(new JsonObject { ["secs"] = secs, ["writes"] = writes });
+        }
+        return rules.Count > 0 ? rules : throw new UsageException("the snapshot policy has no rule; give secs:writes pairs, e.g. 3600:1");
+    }
 
     public static Option<long?> Memory(bool required) => new("--memory")
     {

@@ -282,9 +282,10 @@ public sealed class DatabaseOperations(IClusterStore store, IReadinessProbe prob
     /// <summary>Settings that would be stored but not honoured by the data path yet: refused rather than silently ignored.</summary>
     private static OperationError? Unsupported(BdbRecord bdb)
     {
-        if (bdb.DataPersistence != DataPersistence.Disabled)
+        if (bdb.DataPersistence == DataPersistence.Snapshot && bdb.SnapshotPolicy.Count == 0)
         {
-            return new(OperationErrorKind.InvalidConfiguration, "invalid_data_persistence", "data_persistence other than 'disabled' is not supported yet");
+            return new(OperationErrorKind.InvalidConfiguration, "invalid_data_persistence",
+                "data_persistence 'snapshot' needs a snapshot_policy, e.g. [{\"secs\": 3600, \"writes\": 1}]");
         }
         if (ShardingChanges.InvalidRules(bdb) is { } rules)
         {

@@ -46,6 +46,15 @@ public sealed record BdbRecord
 
     public AofPolicy AofPolicy { get; init; } = AofPolicy.AppendFsyncEverySec;
 
+    /// <summary>When a <c>snapshot</c> database writes its snapshots (<c>snapshot_policy</c>); any rule that holds triggers one.</summary>
+    public ValueList<SnapshotRule> SnapshotPolicy { get; init; }
+
+    /// <summary>
+    /// Whether masters persist too (<c>master_persistence</c>); by default only a master's replica writes the files, and
+    /// a master writes them only while it has no replica.
+    /// </summary>
+    public bool MasterPersistence { get; init; }
+
     public EvictionPolicy EvictionPolicy { get; init; } = EvictionPolicy.VolatileLru;
 
     /// <summary>Whether the endpoint speaks the OSS Cluster API (CLUSTER SLOTS, MOVED).</summary>

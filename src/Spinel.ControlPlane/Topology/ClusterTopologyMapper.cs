@@ -84,6 +84,12 @@ public static class ClusterTopologyMapper
                 Slots = s.AssignedSlots.AsImmutableArray(),
                 MaxMemoryBytes = maxMemory,
                 EvictionPolicy = evictionPolicy,
+                AppendFsync = ShardPersistence.Persists(bdb, s, shards) && bdb.DataPersistence == DataPersistence.Aof
+                    ? ShardPersistence.AppendFsync(bdb.AofPolicy)
+                    : null,
+                SaveRules = ShardPersistence.Persists(bdb, s, shards) && bdb.DataPersistence == DataPersistence.Snapshot
+                    ? ShardPersistence.SaveRules(bdb.SnapshotPolicy)
+                    : "",
             }).ToList(),
             EndpointNodes = endpoints.SelectMany(e => e.NodeUids).Distinct().Order().ToList(),
         };

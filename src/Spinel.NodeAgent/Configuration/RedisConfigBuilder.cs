@@ -34,10 +34,17 @@ public static class RedisConfigBuilder
         Line(text, "protected-mode", "no");
         Line(text, "maxmemory", Format(settings.MaxMemoryBytes));
         Line(text, "maxmemory-policy", Quote(settings.EvictionPolicy));
-        // Shards keep no files: the topology and replicas are the durability story, and a disk
-        // snapshot would only slow full syncs down.
-        Line(text, "save", "\"\"");
-        Line(text, "appendonly", "no");
+        // Files only as the database's persistence asks (on replicas by default); full syncs stay diskless either way.
+        Line(text, "save", settings.SaveRules.Length == 0 ? "\"\"" : SaveRules(settings.SaveRules));
+        if (settings.AppendFsync is { } appendFsync)
+        {
+            Line(text, "appendonly", "yes");
+            Line(text, "appendfsync", Quote(appendFsync));
+        }
+        else
+        {
+            Line(text, "appendonly", "no");
+        }
         Line(text, "repl-diskless-sync", "yes");
         Line(text, "repl-diskless-sync-delay", "0");
         if (settings.MasterHost is { } masterHost && settings.MasterPort is { } masterPort)
@@ -46,6 +53,12 @@ public static class RedisConfigBuilder
         }
         return text.ToString();
     }
+
+    // Pairs of numbers only: anything else in the topology would be a bug, not something to write into the file.
+    private static string SaveRules(string rules) =>
+        rules.All(c => char.IsAsciiDigit(c) || c == ' ')
+            ? rules
+            : throw new InvalidOperationException($"save rules '{rules}' are not pairs of numbers");
 
     private static void Line(StringBuilder text, string directive, string value) =>
         text.Append(directive).Append(' ').Append(value).Append('\n');

@@ -24,6 +24,12 @@ internal sealed record ShardSettings
     /// <summary>Raised by the control plane to let a master that awaits a decision start again; changes nothing in a running process.</summary>
     public long Generation { get; init; }
 
+    /// <summary><c>appendfsync</c> when the shard writes an append-only file; null when it does not.</summary>
+    public string? AppendFsync { get; init; }
+
+    /// <summary><c>save</c> rules when the shard writes snapshots; empty when it does not.</summary>
+    public string SaveRules { get; init; } = "";
+
     /// <summary>True when a shard of the same database replicates from this one.</summary>
     public bool HasReplica { get; init; }
 
@@ -70,6 +76,8 @@ internal sealed record ShardSettings
             MasterHost = master?.Host,
             MasterPort = master?.Port,
             Generation = shard.Generation,
+            AppendFsync = shard.AppendFsync,
+            SaveRules = shard.SaveRules,
             HasReplica = snapshot.Databases
                 .Where(d => d.Uid == shard.BdbUid)
                 .SelectMany(d => d.Shards)

@@ -7,7 +7,7 @@ internal sealed partial class ShardProcess
 {
     /// <summary>
     /// Applies the differences between <paramref name="current"/> and <paramref name="next"/> that need no restart
-    /// (maxmemory, maxmemory-policy, replication source) and returns them as <c>name value</c> texts.
+    /// (maxmemory, maxmemory-policy, persistence, replication source) and returns them as <c>name value</c> texts.
     /// Throws <see cref="InvalidOperationException"/> when redis-server refuses one.
     /// </summary>
     public async Task<IReadOnlyList<string>> ApplyAsync(ShardSettings current, ShardSettings next, TimeSpan timeout, CancellationToken cancellationToken)
@@ -20,6 +20,18 @@ internal sealed partial class ShardProcess
         if (current.EvictionPolicy != next.EvictionPolicy)
         {
             commands.Add(["CONFIG", "SET", "maxmemory-policy", next.EvictionPolicy]);
+        }
+        if (current.SaveRules != next.SaveRules)
+        {
+            commands.Add(["CONFIG", "SET", "save", next.SaveRules]);
+        }
+        if (next.AppendFsync is { } appendFsync && current.AppendFsync != appendFsync)
+        {
+            commands.Add(["CONFIG", "SET", "appendfsync", appendFsync]);
+        }
+        if ((current.AppendFsync is null) != (next.AppendFsync is null))
+        {
+            commands.Add(["CONFIG", "SET", "appendonly", next.AppendFsync is null ? "no" : "yes"]);
         }
         if (current.MasterHost != next.MasterHost || current.MasterPort != next.MasterPort)
         {

@@ -85,6 +85,26 @@ public sealed class DbCreateTests
     }
 
     [Fact]
+    public async Task DbCreate_Persistence_SendsThePolicies()
+    {
+        await using var server = await StartAsync();
+
+        var aof = await CliRunner.RunAsync(server, "db", "create", "--name", "a", "--memory", "1g", "--persistence", "aof", "--aof-policy", "appendfsync-always");
+        var snapshot = await CliRunner.RunAsync(server, "db", "create", "--name", "s", "--memory", "1g", "--persistence", "snapshot");
+        var bad = await CliRunner.RunAsync(server, "db", "create", "--name", "b", "--memory", "1g", "--persistence", "snapshot", "--snapshot-policy", "hourly");
+
+        Assert.True(aof.ExitCode == 0, aof.ToString());
+        Assert.True(snapshot.ExitCode == 0, snapshot.ToString());
+        Assert.NotEqual(0, bad.ExitCode);
+        Assert.Contains("secs:writes", bad.Error, StringComparison.Ordinal);
+        var bodies = server.Requests.Where(r => r.Method == "POST" && r.Path == "/v1/bdbs").Select(r => r.JsonBody).ToList();
+        Assert.Equal(2, bodies.Count);
+        Assert.Equal(("aof", "appendfsync-always"), ((string?)bodies[0]["data_persistence"], (string?)bodies[0]["aof_policy"]));
+        Assert.Equal("snapshot", (string?)bodies[1]["data_persistence"]);
+        Assert.Equal("""[{"secs":3600,"writes":1}]""", bodies[1]["snapshot_policy"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task DbCreate_NameAndMemoryOnly_SendsNothingElse()
     {
         await using var server = await StartAsync();

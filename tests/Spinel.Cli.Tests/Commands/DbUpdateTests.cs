@@ -53,6 +53,18 @@ public sealed class DbUpdateTests
     }
 
     [Fact]
+    public async Task DbUpdate_PersistencePairs_PutThePolicies()
+    {
+        await using var server = await StartAsync();
+
+        var result = await CliRunner.RunAsync(server, "db", "update", "cache", "data_persistence", "snapshot", "snapshot_policy", "3600:1,300:100", "master_persistence", "true");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("""{"data_persistence":"snapshot","snapshot_policy":[{"secs":3600,"writes":1},{"secs":300,"writes":100}],"master_persistence":true}""",
+            server.Single("PUT", "/v1/bdbs/2").Body);
+    }
+
+    [Fact]
     public async Task DbUpdate_ShardingOnPair_PutsShardingAlone()
     {
         await using var server = await StartAsync();

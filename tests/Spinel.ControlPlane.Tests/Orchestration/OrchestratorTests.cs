@@ -240,7 +240,7 @@ public sealed class OrchestratorTests
         var version = _store.Current.Version;
 
         var tooBig = await _operations.CreateAsync(Requested() with { MemorySize = 1L << 50 }, CancellationToken.None);
-        var persistent = await _operations.CreateAsync(Requested() with { DataPersistence = DataPersistence.Aof }, CancellationToken.None);
+        var persistent = await _operations.CreateAsync(Requested() with { DataPersistence = DataPersistence.Snapshot }, CancellationToken.None);
 
         Assert.Equal("insufficient_resources", tooBig.Error!.ErrorCode);
         Assert.Equal("invalid_data_persistence", persistent.Error!.ErrorCode);

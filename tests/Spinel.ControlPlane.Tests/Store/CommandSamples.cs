@@ -28,6 +28,8 @@ public static class CommandSamples
                 AuthenticationRedisPass = "secret",
                 DataPersistence = DataPersistence.Aof,
                 AofPolicy = AofPolicy.AppendFsyncAlways,
+                SnapshotPolicy = [new SnapshotRule(3600, 1), new SnapshotRule(300, 100)],
+                MasterPersistence = true,
                 EvictionPolicy = EvictionPolicy.AllKeysLfu,
                 OssCluster = true,
                 Status = BdbStatus.ActiveChangePending,

@@ -60,6 +60,29 @@ public sealed class ClusterTopologyMapperTests
     }
 
     [Fact]
+    public void ToSnapshot_PersistentDatabase_ReplicasWriteTheFilesAndMastersOnlyWhenAsked()
+    {
+        var state = Sample();
+        var aof = state with { Bdbs = state.Bdbs.SetItem(3, state.Bdbs[3] with { DataPersistence = DataPersistence.Aof, AofPolicy = AofPolicy.AppendFsyncAlways }) };
+        var dual = aof with { Bdbs = aof.Bdbs.SetItem(3, aof.Bdbs[3] with { MasterPersistence = true }) };
+        var snapshot = state with
+        {
+            Bdbs = state.Bdbs.SetItem(3, state.Bdbs[3] with { DataPersistence = DataPersistence.Snapshot, SnapshotPolicy = [new SnapshotRule(3600, 1), new SnapshotRule(300, 100)] }),
+        };
+        // Replica 14 gone: its master 12 is the only copy and writes the files itself.
+        var lone = aof with { Shards = aof.Shards.Remove(14) };
+
+        static IEnumerable<(int, string?, string)> Files(ClusterState s) =>
+            ClusterTopologyMapper.ToSnapshot(s).Databases[0].Shards.Select(x => (x.Uid, x.AppendFsync, x.SaveRules));
+
+        Assert.Equal([(11, null, ""), (12, null, ""), (13, "always", ""), (14, "always", "")], Files(aof));
+        Assert.Equal([(11, "always", ""), (12, "always", ""), (13, "always", ""), (14, "always", "")], Files(dual));
+        Assert.Equal([(11, null, ""), (12, null, ""), (13, null, "3600 1 300 100"), (14, null, "3600 1 300 100")], Files(snapshot));
+        Assert.Equal([(11, null, ""), (12, "always", ""), (13, "always", "")], Files(lone));
+        Assert.All(Files(state), f => Assert.Equal((null, ""), (f.Item2, f.Item3)));
+    }
+
+    [Fact]
     public void ToSnapshot_MapsEveryShard()
     {
         var db = Assert.Single(ClusterTopologyMapper.ToSnapshot(Sample()).Databases);

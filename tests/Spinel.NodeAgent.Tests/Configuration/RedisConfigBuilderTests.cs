@@ -36,6 +36,31 @@ public class RedisConfigBuilderTests
     }
 
     [Fact]
+    public void Build_PersistentShard_WritesTheAppendOnlyFileAndSnapshotRules()
+    {
+        var aof = TestTopology.Shard(3, 20003) with { AppendFsync = "always" };
+        var snapshot = TestTopology.Shard(3, 20003) with { SaveRules = "3600 1 300 100" };
+
+        var aofLines = Directives(RedisConfigBuilder.Build(aof, TestTopology.Snapshot(1, aof), ShardDir));
+        var snapshotLines = Directives(RedisConfigBuilder.Build(snapshot, TestTopology.Snapshot(1, snapshot), ShardDir));
+
+        Assert.Contains("appendonly yes", aofLines);
+        Assert.Contains("appendfsync always", aofLines);
+        Assert.Contains("save \"\"", aofLines);
+        Assert.Contains("appendonly no", snapshotLines);
+        Assert.Contains("save 3600 1 300 100", snapshotLines);
+        Assert.DoesNotContain(snapshotLines, l => l.StartsWith("appendfsync", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_SaveRulesThatAreNotNumbers_Throws()
+    {
+        var shard = TestTopology.Shard(3, 20003) with { SaveRules = "3600 1\nrequirepass x" };
+
+        Assert.Throws<InvalidOperationException>(() => RedisConfigBuilder.Build(shard, TestTopology.Snapshot(1, shard), ShardDir));
+    }
+
+    [Fact]
     public void Build_NoMemoryLimit_WritesMaxMemoryZero()
     {
         var shard = TestTopology.Shard(3, 20003, maxMemoryBytes: 0);

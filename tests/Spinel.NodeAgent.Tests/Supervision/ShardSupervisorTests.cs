@@ -118,6 +118,49 @@ public class ShardSupervisorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task PersistentShard_KilledWithMinus9_ComesBackWithItsAcknowledgedWrites()
+    {
+        var port = TestPorts.NextFree();
+        await using var context = new NodeAgentTestContext(output, TestTopology.Snapshot(1, TestTopology.Shard(1, port) with { AppendFsync = "always" }));
+        await context.StartAsync();
+        var before = await context.WaitForRunningAsync(1);
+        Assert.Equal("yes", await RedisCli.ConfigGetAsync(port, "appendonly"));
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Equal(["OK"], await RedisCli.RunAsync(port, "SET", $"k{i}", $"v{i}"));
+        }
+
+        using (var victim = Process.GetProcessById(before.Pid!.Value))
+        {
+            victim.Kill();
+        }
+
+        await context.WaitForAsync(1, s => s is { State: ShardState.Running } && s.Pid != before.Pid, "Running with a new pid");
+        Assert.Equal(["50"], await RedisCli.RunAsync(port, "DBSIZE"));
+        Assert.Equal(["v49"], await RedisCli.RunAsync(port, "GET", "k49"));
+    }
+
+    [Fact]
+    public async Task TopologyUpdate_PersistenceChanged_AppliedWithoutRestart()
+    {
+        var port = TestPorts.NextFree();
+        var shard = TestTopology.Shard(1, port);
+        await using var context = new NodeAgentTestContext(output, TestTopology.Snapshot(1, shard));
+        await context.StartAsync();
+        var before = await context.WaitForRunningAsync(1);
+        Assert.Equal("no", await RedisCli.ConfigGetAsync(port, "appendonly"));
+
+        context.Topology.Update(TestTopology.Snapshot(2, shard with { AppendFsync = "always" }));
+        await Eventually.UntilAsync(async () => await RedisCli.ConfigGetAsync(port, "appendonly") == "yes", "appendonly to be turned on");
+        Assert.Equal("always", await RedisCli.ConfigGetAsync(port, "appendfsync"));
+
+        context.Topology.Update(TestTopology.Snapshot(3, shard with { SaveRules = "3600 1" }));
+        await Eventually.UntilAsync(async () => await RedisCli.ConfigGetAsync(port, "appendonly") == "no", "appendonly to be turned off");
+        Assert.Equal("3600 1", await RedisCli.ConfigGetAsync(port, "save"));
+        Assert.Equal((before.Pid, 0), (context.Status(1)!.Pid, context.Status(1)!.Restarts));
+    }
+
+    [Fact]
     public async Task TopologyUpdate_PortChanged_RestartsOnTheNewPort()
     {
         int oldPort = TestPorts.NextFree(), newPort = TestPorts.NextFree();

@@ -24,6 +24,7 @@ namespace Spinel.ControlPlane.Store.Json;
 [JsonSerializable(typeof(UserRecord))]
 [JsonSerializable(typeof(EventRecord))]
 [JsonSerializable(typeof(SlotRange))]
+[JsonSerializable(typeof(SnapshotRule))]
 [JsonSerializable(typeof(ShardRole))]
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(string))]
