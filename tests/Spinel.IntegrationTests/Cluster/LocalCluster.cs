@@ -125,6 +125,20 @@ public sealed class LocalCluster : IAsyncDisposable
         await WaitForRestAsync(client, Nodes[index]);
     }
 
+    /// <summary>Starts every stopped or killed node at once (as after a power cut), then waits for each REST API.</summary>
+    public async Task RestartAllAsync()
+    {
+        foreach (var node in Nodes.Where(n => !n.IsRunning))
+        {
+            node.Start();
+        }
+        for (var i = 0; i < Nodes.Count; i++)
+        {
+            using var client = Admin(i);
+            await WaitForRestAsync(client, Nodes[i]);
+        }
+    }
+
     /// <summary>Index of the node that leads, as <c>GET /v1/nodes/status</c> on a live node reports it (node uids follow the join order).</summary>
     public async Task<int> LeaderIndexAsync()
     {

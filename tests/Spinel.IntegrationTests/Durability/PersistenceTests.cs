@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using StackExchange.Redis;
+using Spinel.IntegrationTests.Cluster;
+using Spinel.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Spinel.IntegrationTests.Durability;
+
+/// <summary>
+/// Persistence on a real 3-node cluster: the replica writes the append-only file (the master does not), the policy
+/// changes online, and after every node and shard is killed with -9 and the nodes start again, the acknowledged writes
+/// of an <c>appendfsync-always</c> database are all back, replicated or not.
+/// </summary>
+[Collection(HighAvailabilityCollection.Name)]
+public sealed class PersistenceTests(ITestOutputHelper output)
+{
+    private const int Keys = 300;
+
+    [Fact]
+    public async Task AofAlwaysSurvivesTheDeathOfEveryProcess()
+    {
+        await using var cluster = await LocalCluster.StartAsync(subnet: 65);
+        var replicated = await CreateAsync(cluster, "durable", 12065, replication: true);
+        var single = await CreateAsync(cluster, "durable1", 12066, replication: false);
+
+        // The replica persists, its master does not.
+        var shards = await replicated.ShardsAsync();
+        var master = shards.Single(s => s.Role == "master");
+        var replica = shards.Single(s => s.Role == "slave");
+        Assert.Equal("1", (await InfoAsync(cluster, replica, "persistence"))["aof_enabled"]);
+        Assert.Equal("0", (await InfoAsync(cluster, master, "persistence"))["aof_enabled"]);
+
+        var written = new Dictionary<int, List<string>>();
+        foreach (var db in new[] { replicated, single })
+        {
+            await using var client = await ConnectionMultiplexer.ConnectAsync(EndpointOf(cluster, db) + ",abortConnect=false");
+            var rdb = client.GetDatabase();
+            written[db.Port] = [];
+            for (var i = 0; i < Keys; i++)
+            {
+                // Acknowledged by the shard, which (always) fsynced its file first where it persists.
+                await rdb.StringSetAsync($"k:{i}", i);
+                written[db.Port].Add($"k:{i}");
+            }
+            if (db == replicated)
+            {
+                // The replica is the one that persists: wait until it has every write.
+                Assert.Equal(1L, (long)await rdb.ExecuteAsync("WAIT", 1, 5000));
+            }
+        }
+
+        foreach (var node in cluster.Nodes)
+        {
+            await node.KillWithShardsAsync();
+        }
+        await cluster.RestartAllAsync();
+
+        foreach (var db in new[] { replicated, single })
+        {
+            var lastSeen = "";
+            await Eventually.TrueAsync(async () =>
+            {
+                try
+                {
+                    await using var client = await ConnectionMultiplexer.ConnectAsync(EndpointOf(cluster, db) + ",abortConnect=false,connectTimeout=2000,syncTimeout=3000");
+                    var rdb = client.GetDatabase();
+                    var values = await Task.WhenAll(written[db.Port].Select(k => rdb.StringGetAsync(k)));
+                    var missing = written[db.Port].Where((k, i) => values[i] != int.Parse(k[2..], CultureInfo.InvariantCulture)).Count();
+                    lastSeen = $"db {db.Port}: {missing} of {Keys} keys missing";
+                    return missing == 0;
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    lastSeen = $"db {db.Port}: {ex.Message}";
+                    return false;
+                }
+            }, $"every acknowledged write of database {db.Port} to be back ({lastSeen})", TimeSpan.FromSeconds(90));
+            output.WriteLine(lastSeen);
+        }
+        await replicated.WaitForFullRedundancyAsync(TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task ThePolicyChangesOnline()
+    {
+        await using var cluster = await LocalCluster.StartAsync(subnet: 66);
+        var db = await CreateAsync(cluster, "changing", 12067, replication: true);
+        var replica = (await db.ShardsAsync()).Single(s => s.Role == "slave");
+        Assert.Equal("1", (await InfoAsync(cluster, replica, "persistence"))["aof_enabled"]);
+
+        using var api = cluster.Admin(0);
+        var update = await api.WriteAsync(HttpMethod.Put, $"/v1/bdbs/{db.Uid}", new JsonObject
+        {
+            ["data_persistence"] = "snapshot",
+            ["snapshot_policy"] = new JsonArray(new JsonObject { ["secs"] = 3600, ["writes"] = 1 }),
+            ["master_persistence"] = true,
+        });
+        Assert.True(update.Status == HttpStatusCode.OK, update.ToString());
+        if (update.Body["action_uid"]?.GetValue<string>() is { } action)
+        {
+            await cluster.WaitForActionAsync(action);
+        }
+
+        await Eventually.TrueAsync(async () =>
+        {
+            foreach (var shard in await db.ShardsAsync())
+            {
+                if ((await InfoAsync(cluster, shard, "persistence"))["aof_enabled"] != "0" || await ConfigGetAsync(cluster, shard, "save") != "3600 1")
+                {
+                    return false;
+                }
+            }
+            return true;
+        }, "every shard (master_persistence) to take snapshots every hour and no longer write the append-only file", TimeSpan.FromSeconds(30));
+        var after = await db.ShardsAsync();
+        Assert.Equal(2, after.Count);
+    }
+
+    private static async Task<ReplicatedDatabase> CreateAsync(LocalCluster cluster, string name, int port, bool replication)
+    {
+        using var api = cluster.Admin(0);
+        var created = await api.WriteAsync(HttpMethod.Post, "/v1/bdbs", new JsonObject
+        {
+            ["name"] = name, ["memory_size"] = 100L << 20, ["replication"] = replication, ["port"] = port,
+            ["data_persistence"] = "aof", ["aof_policy"] = "appendfsync-always",
+        });
+        Assert.True(created.Status == HttpStatusCode.OK, created.ToString());
+        await cluster.WaitForActionAsync(created.Body["action_uid"]!.GetValue<string>());
+        var database = new ReplicatedDatabase(cluster, created.Body["uid"]!.GetValue<int>(), port);
+        if (replication)
+        {
+            await database.WaitForFullRedundancyAsync(TimeSpan.FromSeconds(60));
+        }
+        return database;
+    }
+
+    /// <summary>The endpoint through the node that binds it (default policy: one node).</summary>
+    private static string EndpointOf(LocalCluster cluster, ReplicatedDatabase db)
+    {
+        foreach (var node in cluster.Nodes)
+        {
+            using var probe = new System.Net.Sockets.TcpClient();
+            try
+            {
+                probe.Connect(node.Address, db.Port);
+                return $"{node.Address}:{db.Port}";
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+            }
+        }
+        return $"{cluster.Nodes[0].Address}:{db.Port}";
+    }
+
+    private static async Task<Dictionary<string, string>> InfoAsync(LocalCluster cluster, ShardInfo shard, string section)
+    {
+        await using var direct = await ConnectionMultiplexer.ConnectAsync($"{cluster.Nodes[shard.NodeIndex].Address}:{shard.Port},allowAdmin=true");
+        var info = await direct.GetServer($"{cluster.Nodes[shard.NodeIndex].Address}:{shard.Port}").InfoAsync(section);
+        return info.SelectMany(g => g).ToDictionary(p => p.Key, p => p.Value);
+    }
+
+    private static async Task<string> ConfigGetAsync(LocalCluster cluster, ShardInfo shard, string name)
+    {
+        await using var direct = await ConnectionMultiplexer.ConnectAsync($"{cluster.Nodes[shard.NodeIndex].Address}:{shard.Port},allowAdmin=true");
+        var pairs = await direct.GetServer($"{cluster.Nodes[shard.NodeIndex].Address}:{shard.Port}").ConfigGetAsync(name);
+        return pairs.Single().Value;
+    }
+}
