@@ -67,40 +67,21 @@ start_direct() { # address dir [extra redis args...]
     echo "$BENCH: redis-server on $addr:7000 did not start" >&2; exit 1
 }
 
-create_db() { # name port json-fields
-    local body="{\"name\":\"$1\",\"memory_size\":1073741824,\"port\":$2,$3}" answer action state
-    answer="$(api POST 1 /v1/bdbs "$body")"
-    action="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["action_uid"])' "$answer" 2>/dev/null)" ||
-        { echo "$BENCH: create $1 failed: $answer" >&2; exit 1; }
-    for _ in $(seq 1 600); do
-        state="$(api GET 1 "/v1/actions/$action" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])' 2>/dev/null || true)"
-        [ "$state" = completed ] && return 0
-        [ "$state" = failed ] && { echo "$BENCH: create $1 failed" >&2; exit 1; }
-        sleep 0.1
-    done
-    echo "$BENCH: create $1 timed out" >&2; exit 1
-}
 
-host_of() { # port: the node whose proxy serves it
-    local i
-    for i in 1 2 3; do
-        [ "$(redis-cli -h "$(addr_of "$i")" -p "$1" PING 2>/dev/null)" = PONG ] && { addr_of "$i"; return 0; }
-    done
-    echo "$BENCH: no node serves port $1" >&2; exit 1
-}
 
 start_direct "$DIRECT_SUBNET.1" "$work/direct-none" --appendonly no
 start_direct "$DIRECT_SUBNET.2" "$work/direct-always" --appendonly yes --appendfsync always
 build_node
 say "spinel: 3 nodes on $SUBNET.1-3"
 start_cluster bench.local
+create_db() { create_bdb "$1" "{\"name\":\"$1\",\"memory_size\":1073741824,\"port\":$2,$3}"; }
 create_db none 12000 '"data_persistence":"disabled"'
 create_db snapshot 12001 '"data_persistence":"snapshot","snapshot_policy":[{"secs":60,"writes":1000}]'
 create_db everysec 12002 '"data_persistence":"aof","aof_policy":"appendfsync-every-sec"'
 create_db always 12003 '"data_persistence":"aof","aof_policy":"appendfsync-always"'
 declare -A target_host=() target_port=()
 for t in none:12000 snapshot:12001 everysec:12002 always:12003; do
-    target_host[${t%%:*}]="$(host_of "${t#*:}")"; target_port[${t%%:*}]="${t#*:}"
+    target_host[${t%%:*}]="$(serving_node "${t#*:}")"; target_port[${t%%:*}]="${t#*:}"
 done
 target_host[direct-none]="$DIRECT_SUBNET.1"; target_port[direct-none]=7000
 target_host[direct-always]="$DIRECT_SUBNET.2"; target_port[direct-always]=7000

@@ -71,28 +71,7 @@ start_redis() { # address dir [extra redis args...]
     echo "$BENCH: redis-server on $addr:$RC_PORT did not start" >&2; exit 1
 }
 
-create_db() { # name port policy oss
-    local body="{\"name\":\"$1\",\"memory_size\":1073741824,\"shards_count\":3,\"sharding\":true,\"shards_placement\":\"sparse\",\"proxy_policy\":\"$3\",\"oss_cluster\":$4,\"port\":$2}"
-    local answer action state
-    answer="$(api POST 1 /v1/bdbs "$body")"
-    action="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["action_uid"])' "$answer" 2>/dev/null)" ||
-        { echo "$BENCH: create $1 failed: $answer" >&2; exit 1; }
-    for _ in $(seq 1 600); do
-        state="$(api GET 1 "/v1/actions/$action" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])' 2>/dev/null || true)"
-        [ "$state" = completed ] && return 0
-        [ "$state" = failed ] && { echo "$BENCH: create $1 failed" >&2; exit 1; }
-        sleep 0.1
-    done
-    echo "$BENCH: create $1 timed out" >&2; exit 1
-}
 
-bound_node() { # port: an address whose proxy serves the endpoint
-    local i
-    for i in 1 2 3; do
-        [ "$(redis-cli -h "$(addr_of "$i")" -p "$1" PING 2>/dev/null)" = PONG ] && { addr_of "$i"; return 0; }
-    done
-    echo "$BENCH: no node serves port $1" >&2; exit 1
-}
 
 say "redis-cluster: 3 redis-servers in cluster mode on $RC_SUBNET.1-3:$RC_PORT; direct: $RC_SUBNET.4:$RC_PORT"
 for i in 1 2 3; do
@@ -109,10 +88,13 @@ done
 build_node
 say "spinel: 3 nodes on $SUBNET.1-3"
 start_cluster bench.local
+create_db() { # name port policy oss
+    create_bdb "$1" "{\"name\":\"$1\",\"memory_size\":1073741824,\"shards_count\":3,\"sharding\":true,\"shards_placement\":\"sparse\",\"proxy_policy\":\"$3\",\"oss_cluster\":$4,\"port\":$2}"
+}
 create_db oss "$DB_PORT" all-master-shards true
 create_db plain "$PLAIN_PORT" single false
-oss_host="$(bound_node "$DB_PORT")"
-plain_host="$(bound_node "$PLAIN_PORT")"
+oss_host="$(serving_node "$DB_PORT")"
+plain_host="$(serving_node "$PLAIN_PORT")"
 
 targets=(direct redis-cluster spinel-oss spinel-endpoint)
 workloads=(c50 c50_p16)

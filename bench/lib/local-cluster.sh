@@ -122,3 +122,27 @@ stop_all() {
     done
     for pid in $(our_redis_pids); do kill -KILL "$pid" 2>/dev/null || true; done
 }
+
+# Creates a database from a JSON body (POST /v1/bdbs on node 1) and waits until its action completed; exits on failure.
+create_bdb() { # name json-body
+    local answer action state
+    answer="$(api POST 1 /v1/bdbs "$2")"
+    action="$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["action_uid"])' "$answer" 2>/dev/null)" ||
+        { echo "$BENCH: create $1 failed: $answer" >&2; exit 1; }
+    for _ in $(seq 1 600); do
+        state="$(api GET 1 "/v1/actions/$action" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])' 2>/dev/null || true)"
+        [ "$state" = completed ] && return 0
+        [ "$state" = failed ] && { echo "$BENCH: create $1 failed" >&2; exit 1; }
+        sleep 0.1
+    done
+    echo "$BENCH: create $1 timed out" >&2; exit 1
+}
+
+# The address of a node whose proxy answers PING on the port; exits when none does.
+serving_node() { # port
+    local i
+    for i in 1 2 3; do
+        [ "$(redis-cli -h "$(addr_of "$i")" -p "$1" PING 2>/dev/null)" = PONG ] && { addr_of "$i"; return 0; }
+    done
+    echo "$BENCH: no node serves port $1" >&2; exit 1
+}
