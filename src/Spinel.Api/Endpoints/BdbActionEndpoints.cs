@@ -8,6 +8,7 @@ using Spinel.Api.Pipeline;
 using Spinel.Api.Validation;
 using Spinel.ControlPlane;
 using Spinel.ControlPlane.Operations;
+using System.Text.Json;
 
 namespace Spinel.Api.Endpoints;
 
@@ -20,6 +21,56 @@ internal static class BdbActionEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPut("/bdbs/{uid:int}/actions/rebalance", RebalanceAsync).WithMetadata(ApiEndpointPolicy.DatabaseAction);
+        v1.MapPost("/bdbs/{uid:int}/actions/export", ExportAsync).WithMetadata(ApiEndpointPolicy.DatabaseWrite);
+        v1.MapPost("/bdbs/{uid:int}/actions/import", ImportAsync).WithMetadata(ApiEndpointPolicy.DatabaseWrite);
+    }
+
+    private static Task<IResult> ExportAsync(int uid, HttpContext context, IClusterStore store, [FromServices] IDataTransferOperations transfers,
+        CancellationToken cancellationToken) =>
+        TransferAsync(uid, context, store, "Export", (JsonElement body, out Func<CancellationToken, Task<OperationOutcome<string>>>? start) =>
+        {
+            var error = DataTransferRequestReader.ReadExport(body, out var directory);
+            start = ct => transfers.ExportAsync(uid, directory, ct);
+            return error;
+        }, cancellationToken);
+
+    private static Task<IResult> ImportAsync(int uid, HttpContext context, IClusterStore store, [FromServices] IDataTransferOperations transfers,
+        CancellationToken cancellationToken) =>
+        TransferAsync(uid, context, store, "Import", (JsonElement body, out Func<CancellationToken, Task<OperationOutcome<string>>>? start) =>
+        {
+            var error = DataTransferRequestReader.ReadImport(body, out var files);
+            start = ct => transfers.ImportAsync(uid, files, ct);
+            return error;
+        }, cancellationToken);
+
+    private delegate RequestError? TransferReader(JsonElement body, out Func<CancellationToken, Task<OperationOutcome<string>>>? start);
+
+    private static async Task<IResult> TransferAsync(int uid, HttpContext context, IClusterStore store, string what, TransferReader read,
+        CancellationToken cancellationToken)
+    {
+        if (!store.Current.Bdbs.ContainsKey(uid))
+        {
+            return ApiResults.NotFound(ErrorCodes.BdbNotFound, $"database {uid} does not exist");
+        }
+        if (!JsonBody.TryParseObject(context, out var document, out var parseError))
+        {
+            return parseError.ToResult();
+        }
+        Func<CancellationToken, Task<OperationOutcome<string>>>? start;
+        using (document)
+        {
+            if (read(document.RootElement, out start) is { } error)
+            {
+                return error.ToResult();
+            }
+        }
+        var outcome = await start!(cancellationToken).ConfigureAwait(false);
+        if (outcome.Error is { } failure)
+        {
+            return OperationResults.ToResult(failure);
+        }
+        return ApiResults.Written(new ActionAcceptedDto { ActionUid = outcome.ActionUid, Description = $"{what} was triggered" },
+            ApiJsonContext.Default.ActionAcceptedDto);
     }
 
     // [FromServices]: a host that lacks IRebalanceOperations fails this endpoint (500), not the inference of every route.

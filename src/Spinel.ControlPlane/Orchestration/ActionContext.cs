@@ -8,9 +8,11 @@ namespace Spinel.ControlPlane.Orchestration;
 /// <summary>What one step of a state machine works with: the store, the probe, and how to move the action on.</summary>
 internal sealed class ActionContext(
     IClusterStore store, string actionUid, IReadinessProbe probe, OrchestratorOptions options, TimeProvider time, ILogger logger,
-    IClusterHealth health, LeaderFence fence, Resharding.IShardTrimmer trimmer)
+    IClusterHealth health, LeaderFence fence, Resharding.IShardTrimmer trimmer, DataTransfer.IDatasetTransfer transfer)
 {
     public Resharding.IShardTrimmer Trimmer => trimmer;
+
+    public DataTransfer.IDatasetTransfer Transfer => transfer;
 
     public ClusterState State => store.Current;
 

@@ -10,6 +10,8 @@ public static class ActionNames
     public const string MigrateShards = "SMMigrateShards";
     public const string RemoveNode = "SMRemoveNode";
     public const string ReshardBdb = "SMReshardBDB";
+    public const string ExportBdb = "SMExportBDB";
+    public const string ImportBdb = "SMImportBDB";
 
     /// <summary>The object name of a database's actions, e.g. <c>bdb:3</c>.</summary>
     public static string BdbObject(int bdbUid) => $"bdb:{bdbUid}";

@@ -23,13 +23,16 @@ public sealed class Orchestrator : BackgroundService
     private readonly IClusterHealth _health;
     private readonly LeaderFence _fence;
     private readonly Resharding.IShardTrimmer _trimmer;
+    private readonly DataTransfer.IDatasetTransfer _transfer;
     private readonly Dictionary<string, IActionMachine> _machines;
     private readonly Dictionary<string, (Task Task, CancellationTokenSource Cancel)> _runners = [];
 
     public Orchestrator(IClusterStore store, IReadinessProbe probe, IOptions<OrchestratorOptions> options, TimeProvider time,
-        ILogger<Orchestrator> logger, IClusterHealth health, LeaderFence fence, Resharding.IShardTrimmer trimmer)
+        ILogger<Orchestrator> logger, IClusterHealth health, LeaderFence fence, Resharding.IShardTrimmer trimmer,
+        DataTransfer.IDatasetTransfer? transfer = null)
     {
         _trimmer = trimmer;
+        _transfer = transfer ?? new DataTransfer.RedisDatasetTransfer();
         _health = health;
         _fence = fence;
         _store = store;
@@ -40,7 +43,7 @@ public sealed class Orchestrator : BackgroundService
         _machines = new IActionMachine[]
         {
             new CreateBdbMachine(), new UpdateBdbMachine(), new DeleteBdbMachine(), new FailoverMachine(), new MigrateShardsMachine(),
-            new RemoveNodeMachine(), new ReshardMachine(),
+            new RemoveNodeMachine(), new ReshardMachine(), new ExportBdbMachine(), new ImportBdbMachine(),
         }.ToDictionary(m => m.Name);
     }
 
@@ -112,7 +115,7 @@ public sealed class Orchestrator : BackgroundService
     private async Task RunAsync(string actionUid, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        var context = new ActionContext(_store, actionUid, _probe, _options, _time, _logger, _health, _fence, _trimmer);
+        var context = new ActionContext(_store, actionUid, _probe, _options, _time, _logger, _health, _fence, _trimmer, _transfer);
         var crashes = 0;
         while (!cancellationToken.IsCancellationRequested && _store.IsLeader)
         {

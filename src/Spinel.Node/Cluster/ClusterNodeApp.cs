@@ -61,6 +61,7 @@ public static class ClusterNodeApp
         builder.Services.AddSingleton<INodeOperations, NodeOperations>();
         builder.Services.AddSingleton<IShardOperations, ShardOperations>();
         builder.Services.AddSingleton<IRebalanceOperations, RebalanceOperations>();
+        builder.Services.AddSingleton<IDataTransferOperations, DataTransferOperations>();
         builder.Services.TryAddSingleton<Spinel.ControlPlane.Resharding.IShardTrimmer, Spinel.ControlPlane.Resharding.RedisShardTrimmer>();
         builder.Services.AddHostedService<Orchestrator>();
 

@@ -1,0 +1,58 @@
+using Spinel.ControlPlane.Orchestration;
+using Spinel.ControlPlane.Store;
+using Spinel.ControlPlane.Store.Commands;
+
+namespace Spinel.ControlPlane.Operations;
+
+/// <summary>Checks an export or import request against the store and stores the action that carries it out.</summary>
+public sealed class DataTransferOperations(IClusterStore store, TimeProvider time) : IDataTransferOperations
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public Task<OperationOutcome<string>> ExportAsync(int bdbUid, string directory, CancellationToken cancellationToken) =>
+        StartAsync(bdbUid, ActionNames.ExportBdb, ExportBdbMachine.ExportShards, default(ValueDictionary<string, string>).SetItem("path", directory),
+            cancellationToken);
+
+    public Task<OperationOutcome<string>> ImportAsync(int bdbUid, IReadOnlyList<string> files, CancellationToken cancellationToken) =>
+        StartAsync(bdbUid, ActionNames.ImportBdb, ImportBdbMachine.Flush, default(ValueDictionary<string, string>).SetItem("sources", string.Join('\n', files)),
+            cancellationToken);
+
+    private async Task<OperationOutcome<string>> StartAsync(int bdbUid, string name, string firstState, ValueDictionary<string, string> data,
+        CancellationToken cancellationToken)
+    {
+        if (!store.IsLeader)
+        {
+            return OperationOutcome.Fail<string>(OperationErrorKind.NotLeader, "not_leader", "this node is not the cluster leader");
+        }
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var state = store.Current;
+            if (!state.Bdbs.ContainsKey(bdbUid))
+            {
+                return OperationOutcome.Fail<string>(OperationErrorKind.NotFound, "db_not_exist", $"database {bdbUid} does not exist");
+            }
+            var objectName = ActionNames.BdbObject(bdbUid);
+            if ((HaActions.Moving(state, bdbUid) ?? state.Actions.Values.FirstOrDefault(a => a.ObjectName == objectName && a.Status is ActionStatus.Pending or ActionStatus.Active))
+                is { } running)
+            {
+                return OperationOutcome.Fail<string>(OperationErrorKind.Busy, "db_busy", $"database {bdbUid} is busy with {running.Name} ({running.ActionUid})");
+            }
+            var action = HaActions.New(name, objectName, firstState, data,
+                time.GetUtcNow());
+            var result = await store.ProposeAsync(new PutAction { Action = action, ExpectedVersion = 0, ExpectedClusterVersion = state.Version },
+                cancellationToken).ConfigureAwait(false);
+            return result.Status switch
+            {
+                ProposeStatus.Applied => OperationOutcome.Ok(action.ActionUid, action.ActionUid),
+                ProposeStatus.Rejected => OperationOutcome.Fail<string>(OperationErrorKind.Busy, "busy", "the cluster changed meanwhile; retry"),
+                ProposeStatus.NotLeader => OperationOutcome.Fail<string>(OperationErrorKind.NotLeader, "not_leader", "this node is not the cluster leader"),
+                _ => OperationOutcome.Fail<string>(OperationErrorKind.Unavailable, "no_quorum", result.Description),
+            };
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Spinel.ControlPlane.Operations;
+
+/// <summary>Starts exports and imports of a database's data (<c>actions/export</c>, <c>actions/import</c>).</summary>
+public interface IDataTransferOperations
+{
+    /// <summary>Stores an <c>SMExportBDB</c> action writing one RDB file per master into <paramref name="directory"/> (absolute).</summary>
+    Task<OperationOutcome<string>> ExportAsync(int bdbUid, string directory, CancellationToken cancellationToken);
+
+    /// <summary>Stores an <c>SMImportBDB</c> action that erases the database and loads <paramref name="files"/> (absolute RDB paths).</summary>
+    Task<OperationOutcome<string>> ImportAsync(int bdbUid, IReadOnlyList<string> files, CancellationToken cancellationToken);
+}

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using StackExchange.Redis;
+using Spinel.IntegrationTests.Cluster;
+using Spinel.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Spinel.IntegrationTests.Durability;
+
+/// <summary>
+/// Export of a 2-shard database to RDB files (one per master) and import of those files into a 4-shard database, keys
+/// re-sharded by slot with their types and TTLs; import of a plain redis-server's dump.rdb; bad locations refused.
+/// </summary>
+public sealed class ExportImportTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Keys = 1000;
+    private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("spinel-export-test-");
+
+    public void Dispose() => _scratch.Delete(recursive: true);
+
+    [Fact]
+    public async Task ExportOf2ShardsImportsInto4AndAPlainRedisDumpLoadsToo()
+    {
+        await using var cluster = await LocalCluster.StartAsync(subnet: 69);
+        var source = await CreateAsync(cluster, "source", 12072, shards: 2);
+        var target = await CreateAsync(cluster, "target", 12073, shards: 4);
+        await using (var client = await ConnectionMultiplexer.ConnectAsync($"{source.Endpoint},abortConnect=false"))
+        {
+            var db = client.GetDatabase();
+            await Task.WhenAll(Enumerable.Range(0, Keys).Select(i => i % 10 == 0
+                ? db.StringSetAsync($"k:{i}", i, TimeSpan.FromHours(1))
+                : db.StringSetAsync($"k:{i}", i)));
+            await db.HashSetAsync("h", [new HashEntry("a", "1"), new HashEntry("b", "2")]);
+            await db.ListRightPushAsync("l", ["x", "y", "z"]);
+        }
+
+        using var api = cluster.Admin(0);
+        var directory = Path.Combine(_scratch.FullName, "export");
+        var export = await api.PostAsync($"/v1/bdbs/{source.Uid}/actions/export", new JsonObject
+        {
+            ["export_location"] = new JsonObject { ["type"] = "mount_point", ["path"] = directory },
+        });
+        Assert.True(export.Status == HttpStatusCode.OK, export.ToString());
+        var exported = await cluster.WaitForActionAsync(export.Body["action_uid"]!.GetValue<string>());
+        output.WriteLine(exported.ToJsonString());
+        var files = Directory.GetFiles(directory, "*.rdb").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(2, files.Count);
+        Assert.All(files, f => Assert.StartsWith("source-db", Path.GetFileName(f), StringComparison.Ordinal));
+
+        var import = await api.PostAsync($"/v1/bdbs/{target.Uid}/actions/import", new JsonObject
+        {
+            ["dataset_import_sources"] = new JsonArray([.. files.Select(f => (JsonNode)new JsonObject { ["type"] = "mount_point", ["path"] = f })]),
+        });
+        Assert.True(import.Status == HttpStatusCode.OK, import.ToString());
+        await cluster.WaitForActionAsync(import.Body["action_uid"]!.GetValue<string>());
+
+        await using (var client = await ConnectionMultiplexer.ConnectAsync($"{target.Endpoint},abortConnect=false"))
+        {
+            var db = client.GetDatabase();
+            var values = await Task.WhenAll(Enumerable.Range(0, Keys).Select(i => db.StringGetAsync($"k:{i}")));
+            Assert.Equal(Enumerable.Range(0, Keys).Select(i => i.ToString(CultureInfo.InvariantCulture)), values.Select(v => v.ToString()));
+            var ttl = await db.KeyTimeToLiveAsync("k:10");
+            Assert.True(ttl > TimeSpan.FromMinutes(59), $"k:10 has TTL {ttl}");
+            Assert.Null(await db.KeyTimeToLiveAsync("k:11"));
+            Assert.Equal("2", (await db.HashGetAsync("h", "b")).ToString());
+            Assert.Equal(["x", "y", "z"], (await db.ListRangeAsync("l")).Select(v => v.ToString()));
+            Assert.Equal(Keys + 2L, (long)await db.ExecuteAsync("DBSIZE"));
+        }
+        // Every key is on the master that owns its slot: each of the 4 shards holds some, none holds a foreign one.
+        foreach (var shard in (await new ReplicatedDatabase(cluster, target.Uid, target.Port).ShardsAsync()).Where(s => s.Role == "master"))
+        {
+            await using var direct = await ConnectionMultiplexer.ConnectAsync($"{cluster.Nodes[shard.NodeIndex].Address}:{shard.Port},allowAdmin=true");
+            var keys = direct.GetServer($"{cluster.Nodes[shard.NodeIndex].Address}:{shard.Port}").Keys(pageSize: 1000).ToList();
+            var ranges = shard.Slots.Split(',').Select(r => r.Split('-')).Select(p => (Start: int.Parse(p[0], CultureInfo.InvariantCulture), End: int.Parse(p[^1], CultureInfo.InvariantCulture))).ToList();
+            Assert.NotEmpty(keys);
+            Assert.All(keys, k =>
+            {
+                var slot = Spinel.Resp.Slots.HashSlot.Compute((byte[])k!);
+                Assert.Contains(ranges, r => slot >= r.Start && slot <= r.End);
+            });
+        }
+
+        // A dump.rdb from a plain redis-server replaces the database's data.
+        var plain = await PlainRedisDumpAsync(50);
+        var second = await api.PostAsync($"/v1/bdbs/{target.Uid}/actions/import", new JsonObject
+        {
+            ["dataset_import_sources"] = new JsonArray(new JsonObject { ["type"] = "mount_point", ["path"] = plain }),
+        });
+        Assert.True(second.Status == HttpStatusCode.OK, second.ToString());
+        await cluster.WaitForActionAsync(second.Body["action_uid"]!.GetValue<string>());
+        await using (var client = await ConnectionMultiplexer.ConnectAsync($"{target.Endpoint},abortConnect=false"))
+        {
+            Assert.Equal(50L, (long)await client.GetDatabase().ExecuteAsync("DBSIZE"));
+            Assert.Equal("plain-7", (await client.GetDatabase().StringGetAsync("p:7")).ToString());
+        }
+
+        var missing = await api.PostAsync($"/v1/bdbs/{target.Uid}/actions/import", new JsonObject
+        {
+            ["dataset_import_sources"] = new JsonArray(new JsonObject { ["type"] = "mount_point", ["path"] = Path.Combine(_scratch.FullName, "nothing.rdb") }),
+        });
+        var relative = await api.PostAsync($"/v1/bdbs/{source.Uid}/actions/export", new JsonObject
+        {
+            ["export_location"] = new JsonObject { ["type"] = "mount_point", ["path"] = "backups" },
+        });
+        var s3 = await api.PostAsync($"/v1/bdbs/{source.Uid}/actions/export", new JsonObject
+        {
+            ["export_location"] = new JsonObject { ["type"] = "s3", ["path"] = "/x" },
+        });
+        Assert.Equal(HttpStatusCode.NotAcceptable, missing.Status);
+        Assert.Equal(HttpStatusCode.NotAcceptable, relative.Status);
+        Assert.Equal(HttpStatusCode.NotAcceptable, s3.Status);
+    }
+
+    /// <summary>Writes <paramref name="keys"/> keys into a redis-server of its own, saves, and returns its dump.rdb.</summary>
+    private async Task<string> PlainRedisDumpAsync(int keys)
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(_scratch.FullName, "plain")).FullName;
+        int port;
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        using var server = Process.Start(new ProcessStartInfo("redis-server")
+        {
+            ArgumentList = { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no" },
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+        })!;
+        try
+        {
+            ConnectionMultiplexer? client = null;
+            await Eventually.TrueAsync(async () =>
+            {
+                try
+                {
+                    client = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},allowAdmin=true");
+                    return true;
+                }
+                catch (RedisConnectionException)
+                {
+                    return false;
+                }
+            }, "the plain redis-server to answer");
+            await using (client!)
+            {
+                await Task.WhenAll(Enumerable.Range(0, keys).Select(i => client!.GetDatabase().StringSetAsync($"p:{i}", $"plain-{i}")));
+                await client!.GetDatabase().ExecuteAsync("SAVE");
+            }
+        }
+        finally
+        {
+            server.Kill();
+            await server.WaitForExitAsync();
+        }
+        return Path.Combine(dir, "dump.rdb");
+    }
+
+    private static async Task<(int Uid, int Port, string Endpoint)> CreateAsync(LocalCluster cluster, string name, int port, int shards)
+    {
+        using var api = cluster.Admin(0);
+        var created = await api.WriteAsync(HttpMethod.Post, "/v1/bdbs", new JsonObject
+        {
+            ["name"] = name, ["memory_size"] = 200L << 20, ["port"] = port, ["shards_count"] = shards, ["sharding"] = true,
+            ["proxy_policy"] = "all-nodes",
+        });
+        Assert.True(created.Status == HttpStatusCode.OK, created.ToString());
+        await cluster.WaitForActionAsync(created.Body["action_uid"]!.GetValue<string>());
+        return (created.Body["uid"]!.GetValue<int>(), port, $"{cluster.Nodes[0].Address}:{port}");
+    }
+}
