@@ -59,6 +59,10 @@ internal sealed class SpinelApiClient(HttpClient http) : IDisposable
     public Task<ApiResult<ActionAccepted>> RebalanceBdbAsync(string uid, int? maxOperations, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Put, RebalancePath(uid, maxOperations, dryRun: false), null, CliJsonContext.Default.ActionAccepted, cancellationToken);
 
+    /// <summary><c>POST /v1/bdbs/{uid}/actions/export</c> or <c>.../import</c> with the request's locations.</summary>
+    public Task<ApiResult<ActionAccepted>> TransferBdbAsync(string uid, string action, JsonObject request, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"v1/bdbs/{Uri.EscapeDataString(uid)}/actions/{action}", request, CliJsonContext.Default.ActionAccepted, cancellationToken);
+
     public Task<ApiResult<IReadOnlyList<ShardInfo>>> GetShardsAsync(CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, "v1/shards", null, CliJsonContext.Default.IReadOnlyListShardInfo, cancellationToken);
 

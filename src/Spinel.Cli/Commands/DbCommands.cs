@@ -16,6 +16,8 @@ internal static partial class DbCommands
         ListCommand(services),
         InfoCommand(services),
         RebalanceCommand(services),
+        ExportCommand(services),
+        ImportCommand(services),
     };
 
     private static Argument<string> DbArgument() => new("db") { Description = "Database uid (3 or db:3) or name" };
