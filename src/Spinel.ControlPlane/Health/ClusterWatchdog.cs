@@ -143,7 +143,7 @@ public sealed partial class ClusterWatchdog(IClusterStore store, IClusterHealth 
                 LogMasterFailed(logger, master.Uid, master.NodeUid, nodeAlive ? $"shard reported {report?.State}" : "node down");
                 failed.Add(master.Uid);
             }
-            else if (nodeAlive && report is { AwaitingDecision: true } && report.Generation >= master.Generation)
+            else if (nodeAlive && report is { AwaitingDecision: true } && report.Generation >= master.Generation && Handover.MayRestartAsItIs(state, master))
             {
                 LogRestartAllowed(logger, master.Uid, master.NodeUid);
                 restarts.Add(master with { Generation = master.Generation + 1 });

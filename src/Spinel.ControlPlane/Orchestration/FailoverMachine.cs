@@ -108,7 +108,7 @@ internal sealed class FailoverMachine : IActionMachine
                 await FailAsync(context, action, masters, $"shard {uid} has no replica that can take over", cancellationToken).ConfigureAwait(false);
                 return;
             }
-            else if (context.IsNodeAlive(master.NodeUid))
+            else if (context.IsNodeAlive(master.NodeUid) && Handover.MayRestartAsItIs(state, master))
             {
                 // Nothing to promote: let the agent start the master again, empty rather than never.
                 restarts.Add(master with { Generation = master.Generation + 1 });

@@ -133,6 +133,16 @@ internal static class Handover
         return null;
     }
 
+    /// <summary>
+    /// Whether a master that nothing can replace may be started again as it is. Not when the database persists and
+    /// the master does not write the files itself: its replica holds the data (e.g. every node restarted after a total
+    /// outage and the replica's node is not back yet), and an empty master would make that replica resync to nothing.
+    /// </summary>
+    public static bool MayRestartAsItIs(ClusterState state, ShardRecord master) =>
+        state.Bdbs.GetValueOrDefault(master.BdbUid) is not { } bdb ||
+        bdb.DataPersistence == DataPersistence.Disabled ||
+        Topology.ShardPersistence.Persists(bdb, master, state.ShardsOf(master.BdbUid));
+
     public static IReadOnlyList<int> ParseUids(string? csv) =>
         string.IsNullOrEmpty(csv) ? [] : csv.Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 

@@ -131,6 +131,25 @@ public sealed class HighAvailabilityTests
     }
 
     [Fact]
+    public async Task APersistentDatabasesMasterWaitsForItsReplicaRatherThanStartingEmpty()
+    {
+        // After a total outage: the replica (on node 2, not back yet) holds the files; the master (node 1) has none.
+        var bdb = _store.Current.Bdbs[1];
+        var persisted = await _store.ProposeAsync(new PutBdb { Bdb = bdb with { DataPersistence = DataPersistence.Aof }, ExpectedVersion = bdb.Version },
+            CancellationToken.None);
+        Assert.Equal(ProposeStatus.Applied, persisted.Status);
+        Silence(2);
+        await using var agents = new SimulatedAgents(_store, _health, uid => uid != 2,
+            (shard, report) => shard.Uid == 1 ? report with { State = ReportedShardState.Crashed, AwaitingDecision = true } : report);
+        await Eventually.UntilAsync(() => _health.GetShard(1, 1)?.AwaitingDecision == true, "node 1 to report the crash", TimeSpan.FromSeconds(5));
+
+        await NewWatchdog().CheckAsync(CancellationToken.None);
+
+        Assert.Null(Latest(ActionNames.Failover));
+        Assert.Equal(0, _store.Current.Shards[1].Generation);
+    }
+
+    [Fact]
     public async Task AHealthyClusterIsLeftAlone()
     {
         Silence();

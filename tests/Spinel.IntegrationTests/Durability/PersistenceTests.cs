@@ -77,7 +77,8 @@ public sealed class PersistenceTests(ITestOutputHelper output)
                     lastSeen = $"db {db.Port}: {ex.Message}";
                     return false;
                 }
-            }, $"every acknowledged write of database {db.Port} to be back ({lastSeen})", TimeSpan.FromSeconds(90));
+            }, () => $"every acknowledged write of database {db.Port} to be back (last seen: {lastSeen})\n{cluster.Events()}\n{cluster.Logs()}",
+                TimeSpan.FromSeconds(90));
             output.WriteLine(lastSeen);
         }
         await replicated.WaitForFullRedundancyAsync(TimeSpan.FromSeconds(60));

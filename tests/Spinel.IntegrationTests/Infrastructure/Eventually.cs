@@ -17,4 +17,18 @@ public static class Eventually
             await Task.Delay(20);
         }
     }
+
+    /// <summary>Like the other overload, but the failure message is built when the wait gives up (it can say what was seen last).</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, Func<string> because, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new XunitException("Timed out waiting until " + because());
+            }
+            await Task.Delay(20);
+        }
+    }
 }
