@@ -56,6 +56,14 @@ public sealed class PersistenceTests(ITestOutputHelper output)
         {
             await node.KillWithShardsAsync();
         }
+        // The replica's node comes back last, well after the others have a quorum: the master, which has no files,
+        // must wait for it rather than start empty (the replica would then resync to nothing).
+        var replicaNode = cluster.Nodes[replica.NodeIndex];
+        foreach (var node in cluster.Nodes.Where(n => n != replicaNode))
+        {
+            node.Start();
+        }
+        await Task.Delay(TimeSpan.FromSeconds(8));
         await cluster.RestartAllAsync();
 
         foreach (var db in new[] { replicated, single })
