@@ -27,7 +27,9 @@ internal static class Handover
             .Where(s => s.ReplicaOf == master.Uid && s.Role == ShardRole.Replica)
             .Where(s => state.Nodes.GetValueOrDefault(s.NodeUid)?.Status is NodeStatus.Active or NodeStatus.Decommissioning && isAlive(s.NodeUid))
             .Select(s => (Shard: s, Report: health.GetShard(s.Uid, s.NodeUid)))
-            .Where(c => c.Report is null || c.Report.State is ReportedShardState.Running)
+            // Only a replica its node reports running: one on a node not heard from since it (re)started may have no
+            // process at all, and promoting it would leave the slots on a master that never comes (or comes empty).
+            .Where(c => c.Report is { State: ReportedShardState.Running })
             .OrderByDescending(c => c.Report?.MasterLinkUp == true)
             .ThenByDescending(c => c.Report?.ReplicationOffset ?? 0)
             .ThenBy(c => c.Shard.Uid)
