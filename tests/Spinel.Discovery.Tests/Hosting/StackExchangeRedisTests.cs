@@ -61,6 +61,7 @@ public sealed class StackExchangeRedisTests : IAsyncLifetime
         {
             await Task.Delay(10);
         }
-        Assert.Equal(["orders 10.0.0.2 12000 10.0.0.3 12000", "orders@internal 10.0.0.2 12000 10.0.0.3 12000"], messages);
+        // The client may run its handlers concurrently, so the two messages can arrive in either order.
+        Assert.Equal(["orders 10.0.0.2 12000 10.0.0.3 12000", "orders@internal 10.0.0.2 12000 10.0.0.3 12000"], messages.Order(StringComparer.Ordinal));
     }
 }
