@@ -125,6 +125,24 @@ public sealed class LocalCluster : IAsyncDisposable
         await WaitForRestAsync(client, Nodes[index]);
     }
 
+    /// <summary><c>address:port</c> of the first node whose proxy accepts connections on <paramref name="port"/>; null when none does.</summary>
+    public string? EndpointServing(int port)
+    {
+        foreach (var node in Nodes)
+        {
+            using var probe = new System.Net.Sockets.TcpClient();
+            try
+            {
+                probe.Connect(node.Address, port);
+                return $"{node.Address}:{port}";
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+            }
+        }
+        return null;
+    }
+
     /// <summary>Starts every stopped or killed node at once (as after a power cut), then waits for each REST API.</summary>
     public async Task RestartAllAsync()
     {

@@ -94,18 +94,6 @@ public sealed class MemoryLimitTests(ITestOutputHelper output)
         Assert.True(created.Status == HttpStatusCode.OK, created.ToString());
         await cluster.WaitForActionAsync(created.Body["action_uid"]!.GetValue<string>());
         var uid = created.Body["uid"]!.GetValue<int>();
-        foreach (var node in cluster.Nodes)
-        {
-            using var probe = new System.Net.Sockets.TcpClient();
-            try
-            {
-                await probe.ConnectAsync(node.Address, port);
-                return (uid, port, $"{node.Address}:{port}");
-            }
-            catch (System.Net.Sockets.SocketException)
-            {
-            }
-        }
-        throw new InvalidOperationException($"no node serves port {port}");
+        return (uid, port, cluster.EndpointServing(port) ?? throw new InvalidOperationException($"no node serves port {port}"));
     }
 }

@@ -239,23 +239,9 @@ public sealed class PersistenceTests(ITestOutputHelper output)
         return database;
     }
 
-    /// <summary>The endpoint through the node that binds it (default policy: one node).</summary>
-    private static string EndpointOf(LocalCluster cluster, ReplicatedDatabase db)
-    {
-        foreach (var node in cluster.Nodes)
-        {
-            using var probe = new System.Net.Sockets.TcpClient();
-            try
-            {
-                probe.Connect(node.Address, db.Port);
-                return $"{node.Address}:{db.Port}";
-            }
-            catch (System.Net.Sockets.SocketException)
-            {
-            }
-        }
-        return $"{cluster.Nodes[0].Address}:{db.Port}";
-    }
+    /// <summary>The endpoint through the node that binds it (default policy: one node); node 1's while none answers yet.</summary>
+    private static string EndpointOf(LocalCluster cluster, ReplicatedDatabase db) =>
+        cluster.EndpointServing(db.Port) ?? $"{cluster.Nodes[0].Address}:{db.Port}";
 
     private static async Task<Dictionary<string, string>> InfoAsync(LocalCluster cluster, ShardInfo shard, string section)
     {
