@@ -33,8 +33,7 @@ public sealed class DataTransferOperations(IClusterStore store, TimeProvider tim
                 return OperationOutcome.Fail<string>(OperationErrorKind.NotFound, "db_not_exist", $"database {bdbUid} does not exist");
             }
             var objectName = ActionNames.BdbObject(bdbUid);
-            if ((HaActions.Moving(state, bdbUid) ?? state.Actions.Values.FirstOrDefault(a => a.ObjectName == objectName && a.Status is ActionStatus.Pending or ActionStatus.Active))
-                is { } running)
+            if (HaActions.Occupying(state, bdbUid) is { } running)
             {
                 return OperationOutcome.Fail<string>(OperationErrorKind.Busy, "db_busy", $"database {bdbUid} is busy with {running.Name} ({running.ActionUid})");
             }

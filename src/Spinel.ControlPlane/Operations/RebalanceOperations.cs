@@ -76,9 +76,7 @@ public sealed class RebalanceOperations(IClusterStore store, TimeProvider time) 
 
     private static OperationError? Busy(ClusterState state, int bdbUid)
     {
-        var objectName = ActionNames.BdbObject(bdbUid);
-        var running = HaActions.Moving(state, bdbUid) ??
-                      state.Actions.Values.FirstOrDefault(a => a.ObjectName == objectName && a.Status is ActionStatus.Pending or ActionStatus.Active);
+        var running = HaActions.Occupying(state, bdbUid);
         if (running is not null)
         {
             return new OperationError(OperationErrorKind.Busy, "db_busy", $"database {bdbUid} is busy with {running.Name} ({running.ActionUid})");

@@ -156,9 +156,7 @@ public sealed class ShardOperations(IClusterStore store, TimeProvider time) : IS
 
     private static Decision? Busy(ClusterState state, int bdbUid)
     {
-        var objectName = ActionNames.BdbObject(bdbUid);
-        var running = HaActions.Moving(state, bdbUid) ??
-                      state.Actions.Values.FirstOrDefault(a => a.ObjectName == objectName && a.Status is ActionStatus.Pending or ActionStatus.Active);
+        var running = HaActions.Occupying(state, bdbUid);
         return running is null
             ? null
             : Decision.Fail(OperationErrorKind.Busy, "db_busy", $"database {bdbUid} is busy with {running.Name} ({running.ActionUid})");

@@ -23,6 +23,14 @@ public static class HaActions
     /// A reshard that has published its final routing and only trims keys does not count: a master that dies meanwhile
     /// must fail over at once rather than after the trim.
     /// </summary>
+    /// <summary>The action that keeps another one off the database: one moving its shards, or any unfinished one on it.</summary>
+    public static ActionRecord? Occupying(ClusterState state, int bdbUid)
+    {
+        var objectName = ActionNames.BdbObject(bdbUid);
+        return Moving(state, bdbUid) ??
+               state.Actions.Values.FirstOrDefault(a => a.ObjectName == objectName && a.Status is ActionStatus.Pending or ActionStatus.Active);
+    }
+
     public static ActionRecord? Moving(ClusterState state, int bdbUid)
     {
         var objectName = ActionNames.BdbObject(bdbUid);
