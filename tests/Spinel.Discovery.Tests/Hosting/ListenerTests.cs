@@ -17,7 +17,7 @@ public sealed class ListenerTests
         squatter.Start();
         await using var server = await DiscoveryServer.StartAsync(port: port, time: time);
 
-        await WaitUntilAsync(() => server.Logs.Entries.Any(e => e.EventId == 4002));
+        await Eventually.TrueAsync(() => server.Logs.Entries.Any(e => e.EventId == 4002), "the bind error log");
         var error = server.Logs.Entries.Single(e => e.EventId == 4002);
         Assert.Equal(LogLevel.Error, error.Level);
         Assert.Contains("port is in use", error.Message, StringComparison.Ordinal);
@@ -44,18 +44,8 @@ public sealed class ListenerTests
         var topology = TestTopology.Initial();
         await using var server = await DiscoveryServer.StartAsync(topology, port: 0);
 
-        await WaitUntilAsync(() => server.Service.ExecuteTask!.IsCompleted);
+        await Eventually.TrueAsync(() => server.Service.ExecuteTask!.IsCompleted, "the service to stop");
         Assert.False(server.Service.Bound.IsCompleted);
         Assert.Contains(server.Logs.Entries, e => e.EventId == 4003);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(10);
-        }
     }
 }
