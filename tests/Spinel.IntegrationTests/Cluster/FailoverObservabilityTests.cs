@@ -19,6 +19,20 @@ public sealed class FailoverObservabilityTests(ITestOutputHelper output)
     public async Task AFailoverShowsAlikeInShardsEventsMetricsAndStats()
     {
         await using var cluster = await LocalCluster.StartAsync(subnet: 60);
+        try
+        {
+            await FailOverAndObserveAsync(cluster);
+        }
+        catch
+        {
+            output.WriteLine("--- at the failure\n" + cluster.Events());
+            cluster.SaveLogs(nameof(AFailoverShowsAlikeInShardsEventsMetricsAndStats));
+            throw;
+        }
+    }
+
+    private async Task FailOverAndObserveAsync(LocalCluster cluster)
+    {
         var db = await ReplicatedDatabase.CreateAsync(cluster, "observed", 12060, shards: 1);
         await using (var client = await ConnectionMultiplexer.ConnectAsync(db.EndpointOn(0)))
         {

@@ -250,7 +250,9 @@ public sealed class LocalCluster : IAsyncDisposable
                     l.Contains("exited", StringComparison.Ordinal) || l.Contains("marked", StringComparison.Ordinal) ||
                     l.Contains("SMFailover", StringComparison.Ordinal) || l.Contains("Held", StringComparison.OrdinalIgnoreCase) ||
                     l.Contains("REPLICAOF", StringComparison.OrdinalIgnoreCase) || l.Contains("lease", StringComparison.OrdinalIgnoreCase) ||
-                    l.Contains("leader", StringComparison.OrdinalIgnoreCase) || l.Contains("Shard down", StringComparison.OrdinalIgnoreCase))
+                    l.Contains("leader", StringComparison.OrdinalIgnoreCase) || l.Contains("Shard down", StringComparison.OrdinalIgnoreCase) ||
+                    l.Contains("estart", StringComparison.Ordinal) || l.Contains("started with pid", StringComparison.Ordinal) ||
+                    l.Contains("relaunch", StringComparison.Ordinal))
         .Order(StringComparer.Ordinal));
 
     /// <summary>Keeps every node's whole log under the test results (CI keeps them as artifacts), one folder per test.</summary>
