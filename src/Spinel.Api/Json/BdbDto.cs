@@ -29,6 +29,17 @@ internal sealed record BdbDto
 
     /// <summary>Whether replicas lost with a node are re-created elsewhere; the cluster's <c>slave_ha</c> must allow it too.</summary>
     public bool SlaveHa { get; init; }
+    public bool Backup { get; init; }
+    public int BackupInterval { get; init; }
+    public int BackupIntervalOffset { get; init; }
+    public BackupLocationDto? BackupLocation { get; init; }
+    public int BackupHistory { get; init; }
+
+    /// <summary><c>exporting</c> while a backup runs, then <c>succeeded</c> or <c>failed</c>; empty before the first.</summary>
+    public string BackupStatus { get; init; } = "";
+    public double BackupProgress { get; init; }
+    public string? BackupFailureReason { get; init; }
+    public string? LastBackupTime { get; init; }
     public string Status { get; init; } = "";
     public IReadOnlyList<int> ShardList { get; init; } = [];
     public string? CreatedTime { get; init; }
@@ -53,3 +64,6 @@ internal sealed record BdbEndpointDto
     public string ProxyPolicy { get; init; } = "";
     public string AddrType { get; init; } = "internal";
 }
+
+/// <summary>Where periodic backups go: a directory on the nodes' disks.</summary>
+internal sealed record BackupLocationDto(string Type, string Path);

@@ -29,12 +29,29 @@ internal static class BdbJson
         OssCluster = bdb.OssCluster,
         MaxConnections = bdb.MaxConnections,
         SlaveHa = bdb.SlaveHa,
+        Backup = bdb.Backup,
+        BackupInterval = bdb.BackupInterval,
+        BackupIntervalOffset = bdb.BackupIntervalOffset,
+        BackupLocation = bdb.BackupLocation is { } location ? new BackupLocationDto("mount_point", location) : null,
+        BackupHistory = bdb.BackupHistory,
+        BackupStatus = RunningBackup(state, bdb.Uid) is not null ? "exporting"
+            : bdb.BackupStatus is { } ended ? StoreEnumNames<BackupStatus>.Name(ended) : "",
+        BackupProgress = RunningBackup(state, bdb.Uid)?.Progress ?? (bdb.BackupStatus == Spinel.ControlPlane.Store.BackupStatus.Succeeded ? 100 : 0),
+        BackupFailureReason = bdb.BackupFailureReason,
+        LastBackupTime = bdb.LastBackupTime is { } last ? ApiTime.Format(last) : null,
         Status = StoreEnumNames<BdbStatus>.Name(bdb.Status),
         ShardList = [.. state.ShardsOf(bdb.Uid).Select(s => s.Uid).Order()],
         CreatedTime = ApiTime.Format(bdb.CreatedTime),
         LastChangedTime = ApiTime.Format(bdb.LastChangedTime),
         ActionUid = actionUid,
     };
+
+    private static ActionRecord? RunningBackup(ClusterState state, int bdbUid)
+    {
+        var objectName = Spinel.ControlPlane.Orchestration.ActionNames.BdbObject(bdbUid);
+        return state.Actions.Values.FirstOrDefault(a => a.Name == Spinel.ControlPlane.Orchestration.ActionNames.BackupBdb &&
+                                                        a.ObjectName == objectName && a.Status is ActionStatus.Pending or ActionStatus.Active);
+    }
 
     private static BdbEndpointDto ToDto(EndpointRecord endpoint, ClusterState state) => new()
     {

@@ -20,7 +20,8 @@ internal static class BdbFields
 
     /// <summary>Fields the cluster computes; a request that sets one is refused.</summary>
     public static readonly FrozenSet<string> ReadOnly = FrozenSet.Create(StringComparer.Ordinal,
-        "status", "shard_list", "endpoints", "created_time", "last_changed_time", "action_uid");
+        "status", "shard_list", "endpoints", "created_time", "last_changed_time", "action_uid",
+        "backup_status", "backup_progress", "backup_failure_reason", "last_backup_time");
 
     /// <summary>Fields that only a create may set.</summary>
     public static readonly FrozenSet<string> CreateOnly = FrozenSet.Create(StringComparer.Ordinal, "uid", "version");
@@ -48,6 +49,11 @@ internal static class BdbFields
         ["oss_cluster"] = Bool(static (b, v) => b with { OssCluster = v }),
         ["max_connections"] = Int(0, int.MaxValue, static (b, v) => b with { MaxConnections = v }),
         ["slave_ha"] = Bool(static (b, v) => b with { SlaveHa = v }),
+        ["backup"] = Bool(static (b, v) => b with { Backup = v }),
+        ["backup_interval"] = Int(0, int.MaxValue, static (b, v) => b with { BackupInterval = v }),
+        ["backup_interval_offset"] = Int(0, int.MaxValue, static (b, v) => b with { BackupIntervalOffset = v }),
+        ["backup_history"] = Int(0, 36500, static (b, v) => b with { BackupHistory = v }),
+        ["backup_location"] = SetBackupLocation,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static Setter Int(int min, int max, Func<BdbRecord, int, BdbRecord> set) => (string field, JsonElement value, ref BdbRecord bdb) =>
@@ -134,6 +140,21 @@ internal static class BdbFields
             return error;
         }
         bdb = bdb with { AuthenticationRedisPass = password.Length == 0 ? null : password };
+        return null;
+    }
+
+    private static RequestError? SetBackupLocation(string field, JsonElement value, ref BdbRecord bdb)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            bdb = bdb with { BackupLocation = null };
+            return null;
+        }
+        if (DataTransferRequestReader.ReadLocation(field, value, out var path) is { } error)
+        {
+            return error;
+        }
+        bdb = bdb with { BackupLocation = path };
         return null;
     }
 

@@ -57,7 +57,8 @@ internal static class DataTransferRequestReader
         return null;
     }
 
-    private static RequestError? ReadLocation(string field, JsonElement location, out string path)
+    /// <summary>A <c>{"type": "mount_point", "path": ...}</c> location: an absolute path without <c>..</c> segments.</summary>
+    public static RequestError? ReadLocation(string field, JsonElement location, out string path)
     {
         path = "";
         if (location.ValueKind != JsonValueKind.Object)
@@ -87,6 +88,12 @@ internal static class DataTransferRequestReader
         {
             return error;
         }
-        return Path.IsPathFullyQualified(path) ? null : RequestError.Parameter($"{field}.path must be absolute, not '{path}'");
+        if (!Path.IsPathFullyQualified(path))
+        {
+            return RequestError.Parameter($"{field}.path must be absolute, not '{path}'");
+        }
+        return path.Split('/', '\\').Contains("..", StringComparer.Ordinal)
+            ? RequestError.Parameter($"{field}.path must not climb out of a directory with '..': '{path}'")
+            : null;
     }
 }

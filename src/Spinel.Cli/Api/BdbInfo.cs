@@ -46,6 +46,22 @@ internal sealed record BdbInfo
     [JsonPropertyName("eviction_policy")]
     public string? EvictionPolicy { get; init; }
 
+    [JsonPropertyName("backup")]
+    public bool? Backup { get; init; }
+
+    [JsonPropertyName("backup_interval")]
+    [JsonConverter(typeof(LenientInt64Converter))]
+    public long? BackupInterval { get; init; }
+
+    [JsonPropertyName("backup_status")]
+    public string? BackupStatus { get; init; }
+
+    [JsonPropertyName("backup_failure_reason")]
+    public string? BackupFailureReason { get; init; }
+
+    [JsonPropertyName("last_backup_time")]
+    public string? LastBackupTime { get; init; }
+
     [JsonPropertyName("port")]
     [JsonConverter(typeof(LenientInt64Converter))]
     public long? Port { get; init; }

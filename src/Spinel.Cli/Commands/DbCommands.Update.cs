@@ -12,7 +12,7 @@ internal static partial class DbCommands
         var db = DbArgument();
         var settings = new Argument<string[]>("setting value")
         {
-            Description = "Changes as pairs: shards <n>, memory <size>, replication <true|false>, slave_ha <enabled|disabled>, sharding <on|off>, port <port>, name <name>, eviction_policy <policy>, proxy_policy <policy>, oss_cluster <enabled|disabled>, data_persistence <disabled|aof|snapshot>, aof_policy <appendfsync-every-sec|appendfsync-always>, snapshot_policy <secs:writes,...>, master_persistence <true|false>",
+            Description = "Changes as pairs: shards <n>, memory <size>, replication <true|false>, slave_ha <enabled|disabled>, sharding <on|off>, port <port>, name <name>, eviction_policy <policy>, proxy_policy <policy>, oss_cluster <enabled|disabled>, data_persistence <disabled|aof|snapshot>, aof_policy <appendfsync-every-sec|appendfsync-always>, snapshot_policy <secs:writes,...>, master_persistence <true|false>, backup <true|false>, backup_interval <seconds|30m|4h|1d>, backup_interval_offset <seconds>, backup_location <absolute directory>, backup_history <days>",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var name = new Option<string?>("--name") { Description = "New database name" };
@@ -98,6 +98,11 @@ internal static partial class DbCommands
                 "data_persistence" => OneOf(value, DbOptionFactory.Persistences, setting),
                 "aof_policy" => OneOf(value, DbOptionFactory.AofPolicies, setting),
                 "snapshot_policy" => DbOptionFactory.SnapshotPolicy(value),
+                "backup" => ParseBool(value, "backup"),
+                "backup_interval" => ParseDuration(value, setting),
+                "backup_interval_offset" => ParseDuration(value, setting),
+                "backup_history" => ParseInt(value, 0, 36500, setting),
+                "backup_location" => MountPoint(value, setting),
                 "eviction_policy" => OneOf(value, DbOptionFactory.EvictionPolicies, setting),
                 "proxy_policy" => OneOf(value, DbOptionFactory.ProxyPolicies, setting),
                 _ => value,
@@ -111,14 +116,32 @@ internal static partial class DbCommands
         "shards" or "shards_count" => "shards_count",
         "memory" or "memory_size" => "memory_size",
         "replication" or "slave_ha" or "sharding" or "port" or "name" or "eviction_policy" or "proxy_policy" or "oss_cluster"
-            or "data_persistence" or "aof_policy" or "snapshot_policy" or "master_persistence" => setting,
-        _ => throw new UsageException($"unknown setting '{setting}' (known: shards, memory, replication, slave_ha, sharding, port, name, eviction_policy, proxy_policy, oss_cluster, data_persistence, aof_policy, snapshot_policy, master_persistence)"),
+            or "data_persistence" or "aof_policy" or "snapshot_policy" or "master_persistence"
+            or "backup" or "backup_interval" or "backup_interval_offset" or "backup_location" or "backup_history" => setting,
+        _ => throw new UsageException($"unknown setting '{setting}' (known: shards, memory, replication, slave_ha, sharding, port, name, eviction_policy, proxy_policy, oss_cluster, data_persistence, aof_policy, snapshot_policy, master_persistence, backup, backup_interval, backup_interval_offset, backup_location, backup_history)"),
     };
 
     private static JsonNode ParseInt(string value, int min, int max, string setting) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
             ? n
             : throw new UsageException($"{setting} must be a number from {min} to {max}, not '{value}'");
+
+    /// <summary>Seconds, or a number with a unit: <c>90</c>, <c>30m</c>, <c>4h</c>, <c>1d</c>.</summary>
+    private static JsonNode ParseDuration(string value, string setting)
+    {
+        var (digits, unit) = value.Length > 0 && char.IsAsciiLetter(value[^1]) ? (value[..^1], char.ToLowerInvariant(value[^1])) : (value, 's');
+        long? factor = unit switch { 's' => 1, 'm' => 60, 'h' => 3600, 'd' => 86400, _ => null };
+        if (factor is null || !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count * factor > int.MaxValue)
+        {
+            throw new UsageException($"{setting} must be seconds or a number with a unit (s, m, h, d), e.g. 3600 or 4h, not '{value}'");
+        }
+        return (int)(count * factor.Value);
+    }
+
+    private static JsonNode MountPoint(string value, string setting) =>
+        Path.IsPathFullyQualified(value)
+            ? new JsonObject { ["type"] = "mount_point", ["path"] = value }
+            : throw new UsageException($"{setting} must be an absolute directory, not '{value}'");
 
     private static JsonNode ParseBool(string value, string setting) => value.ToLowerInvariant() switch
     {

@@ -34,6 +34,12 @@ internal static class BdbRenderer
         table.AddRow("proxy_policy", bdb.ProxyPolicy);
         table.AddRow("eviction_policy", bdb.EvictionPolicy);
         table.AddRow("data_persistence", bdb.DataPersistence);
+        if (bdb.Backup == true)
+        {
+            var every = bdb.BackupInterval?.ToString(CultureInfo.InvariantCulture) + " s";
+            var status = string.IsNullOrEmpty(bdb.BackupStatus) ? "no backup yet" : bdb.BackupStatus + (bdb.BackupFailureReason is { } why ? $" ({why})" : "");
+            table.AddRow("backup", $"every {every}; last: {bdb.LastBackupTime ?? "never"}; {status}");
+        }
         table.AddRow("port", bdb.Port?.ToString(CultureInfo.InvariantCulture));
         foreach (var endpoint in bdb.Endpoints ?? [])
         {

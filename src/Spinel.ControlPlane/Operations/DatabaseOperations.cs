@@ -291,6 +291,10 @@ public sealed class DatabaseOperations(IClusterStore store, IReadinessProbe prob
         {
             return rules;
         }
+        if (BackupRules.Check(bdb) is { } backup)
+        {
+            return backup;
+        }
         if (OssClusterRules.Check(bdb) is { } ossCluster)
         {
             return ossCluster;

@@ -12,6 +12,7 @@ public static class ActionNames
     public const string ReshardBdb = "SMReshardBDB";
     public const string ExportBdb = "SMExportBDB";
     public const string ImportBdb = "SMImportBDB";
+    public const string BackupBdb = "SMBackupBDB";
 
     /// <summary>The object name of a database's actions, e.g. <c>bdb:3</c>.</summary>
     public static string BdbObject(int bdbUid) => $"bdb:{bdbUid}";

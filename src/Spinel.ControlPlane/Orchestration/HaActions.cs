@@ -18,11 +18,6 @@ public static class HaActions
         CreationTime = now,
     };
 
-    /// <summary>
-    /// An unfinished action that moves shards of the database (failover, migration, node removal, reshard), or deletes it.
-    /// A reshard that has published its final routing and only trims keys does not count: a master that dies meanwhile
-    /// must fail over at once rather than after the trim.
-    /// </summary>
     /// <summary>The action that keeps another one off the database: one moving its shards, or any unfinished one on it.</summary>
     public static ActionRecord? Occupying(ClusterState state, int bdbUid)
     {
@@ -31,6 +26,11 @@ public static class HaActions
                state.Actions.Values.FirstOrDefault(a => a.ObjectName == objectName && a.Status is ActionStatus.Pending or ActionStatus.Active);
     }
 
+    /// <summary>
+    /// An unfinished action that moves shards of the database (failover, migration, node removal, reshard), or deletes it.
+    /// A reshard that has published its final routing and only trims keys does not count: a master that dies meanwhile
+    /// must fail over at once rather than after the trim.
+    /// </summary>
     public static ActionRecord? Moving(ClusterState state, int bdbUid)
     {
         var objectName = ActionNames.BdbObject(bdbUid);

@@ -39,4 +39,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "Planned move of shard {Shard} to node {Target} skipped: the cluster no longer allows it")]
     public static partial void MoveSkipped(ILogger logger, int shard, int target);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Information, Message = "Backup of database {Bdb}: deleted {File}, older than its backup_history")]
+    public static partial void BackupExpired(ILogger logger, int bdb, string file);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Warning, Message = "Backup of database {Bdb}: could not delete the expired {File}: {Error}")]
+    public static partial void BackupExpiryFailed(ILogger logger, int bdb, string file, string error);
 }

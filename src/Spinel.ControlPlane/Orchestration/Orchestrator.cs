@@ -43,7 +43,7 @@ public sealed class Orchestrator : BackgroundService
         _machines = new IActionMachine[]
         {
             new CreateBdbMachine(), new UpdateBdbMachine(), new DeleteBdbMachine(), new FailoverMachine(), new MigrateShardsMachine(),
-            new RemoveNodeMachine(), new ReshardMachine(), new ExportBdbMachine(), new ImportBdbMachine(),
+            new RemoveNodeMachine(), new ReshardMachine(), new ExportBdbMachine(backup: false), new ExportBdbMachine(backup: true), new ImportBdbMachine(),
         }.ToDictionary(m => m.Name);
     }
 

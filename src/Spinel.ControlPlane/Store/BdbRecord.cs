@@ -57,6 +57,32 @@ public sealed record BdbRecord
 
     public EvictionPolicy EvictionPolicy { get; init; } = EvictionPolicy.VolatileLru;
 
+    /// <summary>Whether the database is backed up every <see cref="BackupInterval"/> into <see cref="BackupLocation"/> (<c>backup</c>).</summary>
+    public bool Backup { get; init; }
+
+    /// <summary>Seconds between periodic backups (<c>backup_interval</c>).</summary>
+    public int BackupInterval { get; init; }
+
+    /// <summary>Seconds after each interval boundary (counted from the Unix epoch, UTC) that a backup starts (<c>backup_interval_offset</c>).</summary>
+    public int BackupIntervalOffset { get; init; }
+
+    /// <summary>Absolute directory the backups go to (a <c>mount_point</c> location, shared by every node).</summary>
+    public string? BackupLocation { get; init; }
+
+    /// <summary>Days a backup is kept before the next one deletes it (<c>backup_history</c>); 0 keeps every one.</summary>
+    public int BackupHistory { get; init; }
+
+    /// <summary>How the last backup ended; null before the first one ends.</summary>
+    public BackupStatus? BackupStatus { get; init; }
+
+    public string? BackupFailureReason { get; init; }
+
+    /// <summary>Start of the last backup that succeeded (<c>last_backup_time</c>).</summary>
+    public DateTimeOffset? LastBackupTime { get; init; }
+
+    /// <summary>Start of the last backup tried, successful or not: a failed one is retried a while after it.</summary>
+    public DateTimeOffset? LastBackupAttemptTime { get; init; }
+
     /// <summary>Whether the endpoint speaks the OSS Cluster API (CLUSTER SLOTS, MOVED).</summary>
     public bool OssCluster { get; init; }
 

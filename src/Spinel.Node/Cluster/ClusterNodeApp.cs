@@ -70,6 +70,7 @@ public static class ClusterNodeApp
         // Closed until the leader first grants it: a node that starts cut off must not take writes.
         builder.Services.AddSingleton(new WriteLease(openUntil: 0));
         builder.Services.AddHostedService<ClusterWatchdog>();
+        builder.Services.AddHostedService<Spinel.ControlPlane.Backups.BackupScheduler>();
         builder.Services.AddHostedService<HeartbeatSender>();
         builder.Services.AddHostedService<RemovalWatcher>();
 

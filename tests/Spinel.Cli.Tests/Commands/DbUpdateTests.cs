@@ -65,6 +65,19 @@ public sealed class DbUpdateTests
     }
 
     [Fact]
+    public async Task DbUpdate_BackupPairs_PutTheBackupFields()
+    {
+        await using var server = await StartAsync();
+
+        var result = await CliRunner.RunAsync(server, "db", "update", "cache", "backup", "enabled", "backup_interval", "4h", "backup_interval_offset", "90",
+            "backup_location", "/srv/backups", "backup_history", "7");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("""{"backup":true,"backup_interval":14400,"backup_interval_offset":90,"backup_location":{"type":"mount_point","path":"/srv/backups"},"backup_history":7}""",
+            server.Single("PUT", "/v1/bdbs/2").Body);
+    }
+
+    [Fact]
     public async Task DbUpdate_ShardingOnPair_PutsShardingAlone()
     {
         await using var server = await StartAsync();
@@ -155,6 +168,10 @@ public sealed class DbUpdateTests
     [InlineData("db1", "memory", "1x")]
     [InlineData("db1", "replication", "maybe")]
     [InlineData("db1", "slave_ha", "sometimes")]
+    [InlineData("db1", "backup_interval", "4w")]
+    [InlineData("db1", "backup_interval", "-5")]
+    [InlineData("db1", "backup_location", "relative/dir")]
+    [InlineData("db1", "backup_history", "-1")]
     public async Task DbUpdate_BadOrMissingChanges_IsAUsageErrorAndChangesNothing(params string[] args)
     {
         await using var server = await StartAsync();
