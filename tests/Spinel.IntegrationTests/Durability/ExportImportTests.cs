@@ -113,6 +113,70 @@ public sealed class ExportImportTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(HttpStatusCode.NotAcceptable, s3.Status);
     }
 
+    [Fact]
+    public async Task PeriodicBackupsRunEveryIntervalRestoreTheDataAndReportFailures()
+    {
+        await using var cluster = await LocalCluster.StartAsync(subnet: 70);
+        var db = await CreateAsync(cluster, "nightly", 12074, shards: 2);
+        await using (var client = await ConnectionMultiplexer.ConnectAsync($"{db.Endpoint},abortConnect=false"))
+        {
+            await Task.WhenAll(Enumerable.Range(0, 200).Select(i => client.GetDatabase().StringSetAsync($"b:{i}", i)));
+        }
+        using var api = cluster.Admin(1);
+        var directory = Directory.CreateDirectory(Path.Combine(_scratch.FullName, "backups")).FullName;
+        var enabled = await api.WriteAsync(HttpMethod.Put, $"/v1/bdbs/{db.Uid}", new JsonObject
+        {
+            ["backup"] = true, ["backup_interval"] = 10, ["backup_history"] = 1,
+            ["backup_location"] = new JsonObject { ["type"] = "mount_point", ["path"] = directory },
+        });
+        Assert.True(enabled.Status == HttpStatusCode.OK, enabled.ToString());
+
+        // Two intervals: two backups, each one file per master, told apart by their time.
+        string[] Times() => Directory.GetFiles(directory, "*.rdb").Select(f => Path.GetFileNameWithoutExtension(f)[^15..])
+            .Where(t => Directory.GetFiles(directory, $"*-{t}.rdb").Length == 2).Distinct().Order(StringComparer.Ordinal).ToArray();
+        await Eventually.TrueAsync(() => Task.FromResult(Times().Length >= 2), "two complete periodic backups", TimeSpan.FromSeconds(45));
+        var bdb = (await api.GetAsync($"/v1/bdbs/{db.Uid}")).Body;
+        output.WriteLine(bdb.ToJsonString());
+        Assert.Contains((string?)bdb["backup_status"], new[] { "succeeded", "exporting" });
+        Assert.NotNull((string?)bdb["last_backup_time"]);
+        var actions = (await api.GetAsync("/v1/actions")).Body.ToJsonString();
+        Assert.Contains("SMBackupBDB", actions, StringComparison.Ordinal);
+
+        // The first backup restores what the database held.
+        var first = Directory.GetFiles(directory, $"*-{Times()[0]}.rdb");
+        await using (var client = await ConnectionMultiplexer.ConnectAsync($"{db.Endpoint},abortConnect=false"))
+        {
+            await client.GetDatabase().StringSetAsync("b:0", "changed");
+            await client.GetDatabase().StringSetAsync("later", "x");
+        }
+        var disable = await api.WriteAsync(HttpMethod.Put, $"/v1/bdbs/{db.Uid}", new JsonObject { ["backup"] = false });
+        Assert.True(disable.Status == HttpStatusCode.OK, disable.ToString());
+        var restore = await api.WriteAsync(HttpMethod.Post, $"/v1/bdbs/{db.Uid}/actions/import", new JsonObject
+        {
+            ["dataset_import_sources"] = new JsonArray([.. first.Select(f => (JsonNode)new JsonObject { ["type"] = "mount_point", ["path"] = f })]),
+        });
+        Assert.True(restore.Status == HttpStatusCode.OK, restore.ToString());
+        await cluster.WaitForActionAsync(restore.Body["action_uid"]!.GetValue<string>());
+        await using (var client = await ConnectionMultiplexer.ConnectAsync($"{db.Endpoint},abortConnect=false"))
+        {
+            Assert.Equal(200L, (long)await client.GetDatabase().ExecuteAsync("DBSIZE"));
+            Assert.Equal("0", (await client.GetDatabase().StringGetAsync("b:0")).ToString());
+        }
+
+        // A location that does not exist: the backup fails and says why.
+        var broken = await api.WriteAsync(HttpMethod.Put, $"/v1/bdbs/{db.Uid}", new JsonObject
+        {
+            ["backup"] = true,
+            ["backup_location"] = new JsonObject { ["type"] = "mount_point", ["path"] = Path.Combine(_scratch.FullName, "no-such-dir") },
+        });
+        Assert.True(broken.Status == HttpStatusCode.OK, broken.ToString());
+        await Eventually.TrueAsync(async () =>
+        {
+            var now = (await api.GetAsync($"/v1/bdbs/{db.Uid}")).Body;
+            return (string?)now["backup_status"] == "failed" && (string?)now["backup_failure_reason"] == "wrong-file-path";
+        }, "the backup to a missing directory to fail with wrong-file-path", TimeSpan.FromSeconds(30));
+    }
+
     /// <summary>Writes <paramref name="keys"/> keys into a redis-server of its own, saves, and returns its dump.rdb.</summary>
     private async Task<string> PlainRedisDumpAsync(int keys)
     {
