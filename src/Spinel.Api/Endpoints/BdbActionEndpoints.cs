@@ -23,6 +23,34 @@ internal static class BdbActionEndpoints
         v1.MapPut("/bdbs/{uid:int}/actions/rebalance", RebalanceAsync).WithMetadata(ApiEndpointPolicy.DatabaseAction);
         v1.MapPost("/bdbs/{uid:int}/actions/export", ExportAsync).WithMetadata(ApiEndpointPolicy.DatabaseWrite);
         v1.MapPost("/bdbs/{uid:int}/actions/import", ImportAsync).WithMetadata(ApiEndpointPolicy.DatabaseWrite);
+        v1.MapPost("/bdbs/{uid:int}/actions/recover", RecoverAsync).WithMetadata(ApiEndpointPolicy.DatabaseWrite);
+    }
+
+    private static async Task<IResult> RecoverAsync(int uid, HttpContext context, IClusterStore store, [FromServices] IDataTransferOperations transfers,
+        CancellationToken cancellationToken)
+    {
+        if (!store.Current.Bdbs.ContainsKey(uid))
+        {
+            return ApiResults.NotFound(ErrorCodes.BdbNotFound, $"database {uid} does not exist");
+        }
+        if (!JsonBody.TryParseOptionalObject(context, out var document, out var parseError))
+        {
+            return parseError.ToResult();
+        }
+        using (document)
+        {
+            // Redis Enterprise's options pick persistence files; here a lost shard always starts from what its new node has.
+            if (document.RootElement.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => n is not ("ignore_errors" or "recover_without_data")) is { } field)
+            {
+                return JsonFields.UnknownField(field).ToResult();
+            }
+        }
+        var outcome = await transfers.RecoverAsync(uid, cancellationToken).ConfigureAwait(false);
+        if (outcome.Error is { } failure)
+        {
+            return OperationResults.ToResult(failure);
+        }
+        return ApiResults.Written(new ActionAcceptedDto { Description = "Recovery " + outcome.Value }, ApiJsonContext.Default.ActionAcceptedDto);
     }
 
     private static Task<IResult> ExportAsync(int uid, HttpContext context, IClusterStore store, [FromServices] IDataTransferOperations transfers,

@@ -51,12 +51,17 @@ internal static partial class BootstrapEndpoints
             {
                 return error.ToResult();
             }
-            var failure = request.Create is { } create ? bootstrap.StartCreateCluster(create) : bootstrap.StartJoinCluster(request.Join!);
+            var (failure, action) = request switch
+            {
+                { Create: { } create } => (bootstrap.StartCreateCluster(create), BootstrapRequestReader.CreateCluster),
+                { Recover: { } recover } => (bootstrap.StartRecoverCluster(recover), BootstrapRequestReader.RecoverCluster),
+                _ => (bootstrap.StartJoinCluster(request.Join!), BootstrapRequestReader.JoinCluster),
+            };
             if (failure is not null)
             {
                 return OperationResults.ToResult(failure);
             }
-            Log.BootstrapStarted(loggers.CreateLogger(typeof(BootstrapEndpoints).FullName!), request.Create is null ? BootstrapRequestReader.JoinCluster : BootstrapRequestReader.CreateCluster);
+            Log.BootstrapStarted(loggers.CreateLogger(typeof(BootstrapEndpoints).FullName!), action);
             return ApiResults.EmptyObject();
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Spinel.Api.Bootstrap;
 using Spinel.Api.Http;
 
 namespace Spinel.Api.Validation;
@@ -11,17 +12,18 @@ internal static class BootstrapRequestReader
 {
     public const string CreateCluster = "create_cluster";
     public const string JoinCluster = "join_cluster";
+    public const string RecoverCluster = "recover_cluster";
 
     private static readonly HashSet<string> IgnoredSections = new(StringComparer.Ordinal)
     {
-        "node", "policy", "license", "dns_suffixes", "cnm_https_port", "crdb_coordinator_port", "max_retries", "retry_time",
+        "policy", "license", "dns_suffixes", "cnm_https_port", "crdb_coordinator_port", "max_retries", "retry_time",
     };
 
     /// <param name="pathAction">The action named by the path; null for <c>POST /v1/bootstrap</c>, which takes it from the body.</param>
     public static RequestError? Read(JsonElement body, string? pathAction, out BootstrapRequest request)
     {
         request = new BootstrapRequest(null, null);
-        JsonElement cluster = default, credentials = default;
+        JsonElement cluster = default, credentials = default, node = default, recoveryFile = default;
         string? action = null;
         foreach (var property in body.EnumerateObject())
         {
@@ -42,6 +44,12 @@ internal static class BootstrapRequestReader
                     break;
                 case "cluster" or "credentials":
                     return JsonFields.WrongType(property.Name, "an object", property.Value);
+                case "recovery_filename":
+                    recoveryFile = property.Value;
+                    break;
+                case "node":
+                    node = property.Value;
+                    break;
                 case var name when IgnoredSections.Contains(name):
                     break;
                 default:
@@ -54,11 +62,19 @@ internal static class BootstrapRequestReader
             return RequestError.BadRequest(ErrorCodes.BadRequest, $"the body's action '{action}' differs from the path's '{pathAction}'");
         }
         action ??= pathAction;
-        if (action is not (CreateCluster or JoinCluster))
+        if (action is not (CreateCluster or JoinCluster or RecoverCluster))
         {
             return RequestError.NotAcceptable(ErrorCodes.ConfigError, action is null
-                ? "action is required (create_cluster or join_cluster)"
-                : $"action '{action}' is not supported; use create_cluster or join_cluster");
+                ? "action is required (create_cluster, join_cluster or recover_cluster)"
+                : $"action '{action}' is not supported; use create_cluster, join_cluster or recover_cluster");
+        }
+        if (action == RecoverCluster)
+        {
+            if (ReadCredentials(credentials, out var user, out var secret) is { } recoverCredentialError)
+            {
+                return recoverCredentialError;
+            }
+            return ReadRecover(recoveryFile, node, user, secret, out request);
         }
         if (cluster.ValueKind != JsonValueKind.Object)
         {
@@ -122,6 +138,35 @@ internal static class BootstrapRequestReader
             return RequestError.NotAcceptable(ErrorCodes.ConfigError, "cluster.nodes must list 1 to 64 addresses");
         }
         request = new BootstrapRequest(null, new(addresses, username, password));
+        return null;
+    }
+
+    private static RequestError? ReadRecover(JsonElement recoveryFile, JsonElement node, string username, string password, out BootstrapRequest request)
+    {
+        request = new BootstrapRequest(null, null);
+        if (recoveryFile.ValueKind == JsonValueKind.Undefined)
+        {
+            return RequestError.NotAcceptable(ErrorCodes.ConfigError, "recovery_filename is required: the cluster store file to recover from");
+        }
+        if (JsonFields.ReadString("recovery_filename", recoveryFile, 4096, out var file) is { } error)
+        {
+            return error;
+        }
+        if (!Path.IsPathFullyQualified(file))
+        {
+            return RequestError.NotAcceptable(ErrorCodes.ConfigError, $"recovery_filename must be an absolute path, not '{file}'");
+        }
+        int? nodeUid = null;
+        if (node.ValueKind == JsonValueKind.Object && node.TryGetProperty("identity", out var identity) && identity.ValueKind == JsonValueKind.Object &&
+            identity.TryGetProperty("uid", out var uid))
+        {
+            if (JsonFields.ReadInt("node.identity.uid", uid, 1, int.MaxValue, out var number) is { } uidError)
+            {
+                return uidError;
+            }
+            nodeUid = number;
+        }
+        request = new BootstrapRequest(null, null, new RecoverClusterRequest(file, nodeUid, username, password));
         return null;
     }
 

@@ -6,15 +6,16 @@ using Spinel.Cli.Waiting;
 namespace Spinel.Cli.Commands;
 
 /// <summary>
-/// <c>spinel cluster create|join</c> over <c>/v1/bootstrap</c>. The admin's password is the global --password
+/// <c>spinel cluster create|join|recover</c> over <c>/v1/bootstrap</c>. The admin's password is the global --password
 /// (or SPINEL_PASSWORD): it is both the new credential and the one the CLI then authenticates with.
 /// </summary>
 internal static class ClusterCommands
 {
-    public static Command Create(CliServices services) => new("cluster", "Create a cluster on this node, or join this node to one")
+    public static Command Create(CliServices services) => new("cluster", "Create a cluster on this node, join this node to one, or recover one")
     {
         CreateCommand(services),
         JoinCommand(services),
+        RecoverCommand(services),
     };
 
     private static Option<string?> Username() => new("--username") { Description = "Cluster admin user (default: --user / SPINEL_USER)" };
@@ -88,6 +89,50 @@ internal static class ClusterCommands
                 return ExitCodes.Success;
             }
             context.Success($"node at {context.Settings.Url.Host} joined the cluster of {string.Join(", ", addresses)}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command RecoverCommand(CliServices services)
+    {
+        var file = new Option<string>("--file")
+        {
+            Description = "The cluster store file to rebuild from: <data dir>/ccs/cluster-store.json of a node of the lost cluster, as a path on the node at --url",
+            HelpName = "path",
+            Required = true,
+        };
+        var nodeUid = new Option<int?>("--node-uid") { Description = "The saved node this node becomes (default: the one with this node's address)", HelpName = "uid" };
+        var username = Username();
+        var noWait = DbOptionFactory.NoWait();
+        var command = new Command("recover",
+            "Rebuild a cluster whose majority is lost for good, from a saved cluster store file, on the fresh node at --url (POST /v1/bootstrap/recover_cluster)")
+        {
+            file, nodeUid, username, noWait,
+        };
+        CliAction.Set(command, services, async (context, ct) =>
+        {
+            var path = context.GetValue(file)!;
+            if (!Path.IsPathFullyQualified(path))
+            {
+                throw new UsageException($"--file must be an absolute path on the node, not '{path}'");
+            }
+            var body = new JsonObject
+            {
+                ["action"] = "recover_cluster",
+                ["recovery_filename"] = path,
+                ["credentials"] = Credentials(context, context.GetValue(username)),
+            };
+            if (context.GetValue(nodeUid) is { } uid)
+            {
+                body["node"] = new JsonObject { ["identity"] = new JsonObject { ["uid"] = uid } };
+            }
+            if (!await BootstrapAsync(context, "recover_cluster", body, $"Recovering the cluster from {path}", context.GetValue(noWait), ct).ConfigureAwait(false))
+            {
+                return ExitCodes.Success;
+            }
+            context.Success($"cluster recovered on {context.Settings.Url.Host}; the other nodes are down until they join again or are removed");
+            context.Info("Next: spinel status, then 'spinel db recover <db>' for each database that lost shards, and 'spinel cluster join' new nodes");
             return ExitCodes.Success;
         });
         return command;

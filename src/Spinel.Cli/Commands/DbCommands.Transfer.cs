@@ -42,6 +42,29 @@ internal static partial class DbCommands
         return command;
     }
 
+    /// <summary><c>spinel db recover &lt;db&gt;</c> over <c>POST /v1/bdbs/{uid}/actions/recover</c>.</summary>
+    private static Command RecoverCommand(CliServices services)
+    {
+        var db = DbArgument();
+        var command = new Command("recover",
+            "Place again, on live nodes, every master shard of the database that has no copy left on one (after 'cluster recover'); they start from that node's files, else empty")
+        {
+            db,
+        };
+        CliAction.Set(command, services, async (context, ct) =>
+        {
+            var bdb = await DbResolver.ResolveAsync(context.Api, context.GetValue(db)!, ct).ConfigureAwait(false);
+            var result = await context.Api.TransferBdbAsync(bdb.Uid!, "recover", new JsonObject(), ct).ConfigureAwait(false);
+            if (context.Json)
+            {
+                context.WriteJson(result.Json);
+            }
+            context.Success($"database '{bdb.Name}' (db:{bdb.Uid}): {result.Value?.Description ?? "recovered"}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
     private static JsonObject Location(string path) =>
         Path.IsPathFullyQualified(path)
             ? new JsonObject { ["type"] = "mount_point", ["path"] = path }

@@ -17,6 +17,7 @@ internal static partial class DbCommands
         InfoCommand(services),
         RebalanceCommand(services),
         ExportCommand(services),
+        RecoverCommand(services),
         ImportCommand(services),
     };
 

@@ -17,6 +17,53 @@ public sealed class DataTransferOperations(IClusterStore store, TimeProvider tim
         StartAsync(bdbUid, ActionNames.ImportBdb, ImportBdbMachine.Flush, default(ValueDictionary<string, string>).SetItem("sources", string.Join('\n', files)),
             cancellationToken);
 
+    public async Task<OperationOutcome<string>> RecoverAsync(int bdbUid, CancellationToken cancellationToken)
+    {
+        if (!store.IsLeader)
+        {
+            return OperationOutcome.Fail<string>(OperationErrorKind.NotLeader, "not_leader", "this node is not the cluster leader");
+        }
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var state = store.Current;
+            if (!state.Bdbs.ContainsKey(bdbUid))
+            {
+                return OperationOutcome.Fail<string>(OperationErrorKind.NotFound, "db_not_exist", $"database {bdbUid} does not exist");
+            }
+            if (HaActions.Occupying(state, bdbUid) is { } running)
+            {
+                return OperationOutcome.Fail<string>(OperationErrorKind.Busy, "db_busy", $"database {bdbUid} is busy with {running.Name} ({running.ActionUid})");
+            }
+            bool IsLive(int nodeUid) => state.Nodes.GetValueOrDefault(nodeUid)?.Status == NodeStatus.Active;
+            var lost = Recovery.DatabaseRecovery.LostMasters(state, bdbUid, IsLive);
+            if (lost.Count == 0)
+            {
+                return OperationOutcome.Fail<string>(OperationErrorKind.InvalidConfiguration, "nothing_to_recover",
+                    $"every master of database {bdbUid} has a copy on a live node");
+            }
+            if (Recovery.DatabaseRecovery.Rehome(state, lost, IsLive) is not { } moved)
+            {
+                return OperationOutcome.Fail<string>(OperationErrorKind.InvalidConfiguration, "insufficient_resources",
+                    $"no live node has room for the {lost.Count} lost master(s) of database {bdbUid}");
+            }
+            var result = await store.ProposeAsync(new PutShards { BdbUid = bdbUid, Shards = moved.ToValueList(), ExpectedClusterVersion = state.Version },
+                cancellationToken).ConfigureAwait(false);
+            var description = "re-created " + string.Join(", ", moved.Select(m => $"shard {m.Uid} on node {m.NodeUid}"));
+            return result.Status switch
+            {
+                ProposeStatus.Applied => OperationOutcome.Ok(description),
+                ProposeStatus.Rejected => OperationOutcome.Fail<string>(OperationErrorKind.Busy, "busy", "the cluster changed meanwhile; retry"),
+                ProposeStatus.NotLeader => OperationOutcome.Fail<string>(OperationErrorKind.NotLeader, "not_leader", "this node is not the cluster leader"),
+                _ => OperationOutcome.Fail<string>(OperationErrorKind.Unavailable, "no_quorum", result.Description),
+            };
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task<OperationOutcome<string>> StartAsync(int bdbUid, string name, string firstState, ValueDictionary<string, string> data,
         CancellationToken cancellationToken)
     {

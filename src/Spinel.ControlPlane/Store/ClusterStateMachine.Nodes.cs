@@ -4,6 +4,19 @@ namespace Spinel.ControlPlane.Store;
 
 public static partial class ClusterStateMachine
 {
+    private static CommandResult ApplyRecoverCluster(ClusterState state, RecoverCluster command)
+    {
+        if (state.IsCreated)
+        {
+            return Reject(state, RejectionCode.AlreadyExists, $"cluster {state.Cluster!.Name} already exists");
+        }
+        if (!command.State.IsCreated)
+        {
+            return Reject(state, RejectionCode.Invalid, "the saved configuration holds no cluster");
+        }
+        return Accept(command.State);
+    }
+
     private static CommandResult ApplyCreateCluster(ClusterState state, CreateCluster command)
     {
         if (state.IsCreated)

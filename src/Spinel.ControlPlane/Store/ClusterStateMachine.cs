@@ -18,7 +18,7 @@ public static partial class ClusterStateMachine
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(command);
-        if (command is not CreateCluster && !state.IsCreated)
+        if (command is not (CreateCluster or RecoverCluster) && !state.IsCreated)
         {
             return Reject(state, RejectionCode.ClusterNotCreated, "the cluster has not been created");
         }
@@ -45,6 +45,7 @@ public static partial class ClusterStateMachine
             Batch c => ApplyBatch(state, c),
             UpdateCluster c => ApplyUpdateCluster(state, c),
             AppendEvents c => ApplyAppendEvents(state, c),
+            RecoverCluster c => ApplyRecoverCluster(state, c),
             _ => Reject(state, RejectionCode.Malformed, $"unknown command {command.GetType().Name}"),
         };
     }

@@ -10,6 +10,7 @@ using Spinel.Api.Bootstrap;
 using Spinel.ControlPlane;
 using Spinel.ControlPlane.Operations;
 using Spinel.ControlPlane.Raft;
+using Spinel.ControlPlane.Recovery;
 using Spinel.ControlPlane.Store;
 using Spinel.ControlPlane.Store.Commands;
 
@@ -18,7 +19,8 @@ namespace Spinel.Node.Cluster;
 /// <summary>
 /// Brings the node into a cluster. A node that belonged to one before starts its cluster store at once; a fresh node
 /// waits for <c>/v1/bootstrap</c> to create a cluster (it becomes the one-member Raft cluster and writes the cluster,
-/// itself and the admin user) or to join one (it starts its store empty and asks a member to add it).
+/// itself and the admin user), to join one (it starts its store empty and asks a member to add it), or to recover one
+/// from a saved cluster store file (it becomes the one-member Raft cluster and writes the saved configuration).
 /// </summary>
 internal sealed partial class BootstrapService(
     RaftClusterStore store, IOptions<ControlPlaneOptions> storeOptions, ClusterNodeOptions options, NodeCertificate certificate, TimeProvider time,
@@ -51,6 +53,9 @@ internal sealed partial class BootstrapService(
 
     public OperationError? StartJoinCluster(JoinClusterRequest request) =>
         Begin("joining_cluster", ct => JoinAsync(request, ct));
+
+    public OperationError? StartRecoverCluster(RecoverClusterRequest request) =>
+        Begin("recovering_cluster", ct => RecoverAsync(request, ct));
 
     private OperationError? Begin(string state, Func<CancellationToken, Task> work)
     {
@@ -127,6 +132,43 @@ internal sealed partial class BootstrapService(
         {
             throw new BootstrapException("config_error", "the cluster could not be written: " + (result.Rejection?.Message ?? result.Description));
         }
+    }
+
+    private async Task RecoverAsync(RecoverClusterRequest request, CancellationToken cancellationToken)
+    {
+        ClusterState saved;
+        try
+        {
+            saved = ClusterStoreFile.Read(request.RecoveryFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new BootstrapException("invalid_recovery_file", $"cannot read {request.RecoveryFile}: {e.Message}");
+        }
+        // The file holds the cluster's secrets; only an admin of the saved cluster may bring it back.
+        var admin = saved.Users.Values.FirstOrDefault(u => string.Equals(u.Name, request.Username, StringComparison.OrdinalIgnoreCase) ||
+                                                           string.Equals(u.Email, request.Username, StringComparison.OrdinalIgnoreCase));
+        if (admin is not { Role: UserRole.Admin } || !PasswordHashing.Verify(request.Password, admin.PasswordHash))
+        {
+            throw new BootstrapException("access_denied", "the credentials are not those of an admin of the saved cluster");
+        }
+        var (recovered, error) = ClusterRecovery.Prepare(saved, ThisNode(), request.NodeUid);
+        if (recovered is null)
+        {
+            throw new BootstrapException("config_error", error!);
+        }
+        await ResetStoreAsync(cancellationToken).ConfigureAwait(false);
+        storeOptions.Value.ColdStart = true;
+        await store.StartAsync(cancellationToken).ConfigureAwait(false);
+        await WaitAsync(() => store.IsLeader, LeaderTimeout, "config_error", "the recovered cluster store did not elect itself leader", cancellationToken)
+            .ConfigureAwait(false);
+        var result = await store.ProposeAsync(new RecoverCluster { State = recovered }, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new BootstrapException("config_error", "the recovered configuration could not be written: " + (result.Rejection?.Message ?? result.Description));
+        }
+        LogRecovered(logger, saved.Cluster!.Name, request.RecoveryFile, recovered.Nodes.Values.Single(n => n.Address == options.Address).Uid,
+            recovered.Nodes.Values.Count(n => n.Status == NodeStatus.Down));
     }
 
     private async Task JoinAsync(JoinClusterRequest request, CancellationToken cancellationToken)
@@ -243,6 +285,10 @@ internal sealed partial class BootstrapService(
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Bootstrap failed ({Code}): {Details}")]
     private static partial void LogFailed(ILogger logger, string code, string details);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning,
+        Message = "Cluster {Name} recovered from {File}: this node is node {Uid}, the only member; {Down} other nodes are down until they join again or are removed")]
+    private static partial void LogRecovered(ILogger logger, string name, string file, int uid, int down);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Bootstrap crashed")]
     private static partial void LogCrashed(ILogger logger, Exception exception);

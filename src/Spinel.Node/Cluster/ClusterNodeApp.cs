@@ -71,6 +71,7 @@ public static class ClusterNodeApp
         builder.Services.AddSingleton(new WriteLease(openUntil: 0));
         builder.Services.AddHostedService<ClusterWatchdog>();
         builder.Services.AddHostedService<Spinel.ControlPlane.Backups.BackupScheduler>();
+        builder.Services.AddHostedService<Spinel.ControlPlane.Recovery.ClusterStoreFileWriter>();
         builder.Services.AddHostedService<HeartbeatSender>();
         builder.Services.AddHostedService<RemovalWatcher>();
 

@@ -130,10 +130,39 @@ public sealed class BootstrapEndpointsTests
     {
         await using var host = await ApiTestHost.StartAsync();
 
-        var description = await host.Anonymous().PostJsonAsync("/v1/bootstrap/recover_cluster",
+        var description = await host.Anonymous().PostJsonAsync("/v1/bootstrap/rename_cluster",
             """{"cluster":{"name":"c.local"},"credentials":{"username":"a","password":"p"}}""").ExpectErrorAsync(HttpStatusCode.NotAcceptable, "config_error");
 
-        Assert.Contains("recover_cluster", description, StringComparison.Ordinal);
+        Assert.Contains("rename_cluster", description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecoverCluster_BeforeCluster_StartsWithTheFileTheNodeAndTheCredentials()
+    {
+        await using var host = await ApiTestHost.StartAsync();
+
+        await host.Anonymous().PostJsonAsync("/v1/bootstrap/recover_cluster",
+                """{"recovery_filename":"/var/lib/spinel/ccs/cluster-store.json","node":{"identity":{"uid":2}},"credentials":{"username":"admin@x","password":"pw"}}""")
+            .ExpectAsync(HttpStatusCode.OK);
+
+        var started = Assert.IsType<RecoverClusterRequest>(Assert.Single(host.Bootstrap.Starts));
+        Assert.Equal(new RecoverClusterRequest("/var/lib/spinel/ccs/cluster-store.json", 2, "admin@x", "pw"), started);
+    }
+
+    [Theory]
+    [InlineData("""{"credentials":{"username":"a","password":"p"}}""", "recovery_filename")]
+    [InlineData("""{"recovery_filename":"ccs/cluster-store.json","credentials":{"username":"a","password":"p"}}""", "absolute")]
+    [InlineData("""{"recovery_filename":"/x.json"}""", "credentials")]
+    [InlineData("""{"recovery_filename":"/x.json","node":{"identity":{"uid":0}},"credentials":{"username":"a","password":"p"}}""", "node.identity.uid")]
+    public async Task RecoverCluster_InvalidBody_Is406(string body, string named)
+    {
+        await using var host = await ApiTestHost.StartAsync();
+
+        var response = await host.Anonymous().PostJsonAsync("/v1/bootstrap/recover_cluster", body);
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+        Assert.Contains(named, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(host.Bootstrap.Starts);
     }
 
     [Fact]

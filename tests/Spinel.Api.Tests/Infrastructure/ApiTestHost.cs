@@ -84,6 +84,8 @@ public sealed class ApiTestHost : IAsyncDisposable
         builder.Services.AddSingleton<INodeOperations>(new FakeNodeOperations(store));
         builder.Services.AddSingleton<IShardOperations>(new FakeShardOperations());
         builder.Services.AddSingleton<IRebalanceOperations>(new FakeRebalanceOperations());
+        // The real one: it only checks the request against the store and proposes to it.
+        builder.Services.AddSingleton<IDataTransferOperations>(new DataTransferOperations(store, time));
         builder.Services.AddSingleton<IClusterHealth>(new ClusterHealthRegistry(time));
         builder.Services.AddSingleton<IBootstrapService>(new FakeBootstrapService());
         builder.Services.AddSingleton<IForwardingHandlerFactory>(new RecordingHandlerFactory(leader));

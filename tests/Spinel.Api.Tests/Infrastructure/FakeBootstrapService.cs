@@ -26,4 +26,10 @@ public sealed class FakeBootstrapService : IBootstrapService
         _starts.Enqueue(request);
         return Error;
     }
+
+    public OperationError? StartRecoverCluster(RecoverClusterRequest request)
+    {
+        _starts.Enqueue(request);
+        return Error;
+    }
 }

@@ -123,4 +123,30 @@ public sealed class ClusterCommandsTests
         Assert.Equal("access_denied: wrong cluster credentials", result.Error.Trim());
         Assert.Empty(server.RequestsTo("GET", "/v1/bootstrap"));
     }
+
+    [Fact]
+    public async Task ClusterRecover_PostsTheFileTheNodeUidAndCredentials_ThenWaits()
+    {
+        await using var server = await StartAsync("recover_cluster");
+
+        var result = await CliRunner.RunAsync(Url(server),
+            ["cluster", "recover", "--file", "/var/lib/spinel/ccs/cluster-store.json", "--node-uid", "2", "--username", "admin@cluster.local", "--password", "pw1"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            """{"action":"recover_cluster","recovery_filename":"/var/lib/spinel/ccs/cluster-store.json","credentials":{"username":"admin@cluster.local","password":"pw1"},"node":{"identity":{"uid":2}}}""",
+            server.Single("POST", "/v1/bootstrap/recover_cluster").Body);
+        Assert.Contains("cluster recovered", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClusterRecover_RelativeFile_IsAUsageError()
+    {
+        await using var server = await StartAsync("recover_cluster");
+
+        var result = await CliRunner.RunAsync(Url(server), ["cluster", "recover", "--file", "ccs/cluster-store.json", "--username", "a", "--password", "p"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(server.RequestsTo("POST", "/v1/bootstrap/recover_cluster"));
+    }
 }

@@ -46,4 +46,17 @@ public sealed class DbTransferTests
         Assert.Contains("absolute", result.Error, StringComparison.Ordinal);
         Assert.Empty(server.RequestsTo("POST", "/v1/bdbs/2/actions/export"));
     }
+
+    [Fact]
+    public async Task DbRecover_PostsAndPrintsWhatMoved()
+    {
+        await using var server = (await FakeRestServer.StartAsync()).ServeCluster();
+        server.OnJson("POST", "/v1/bdbs/2/actions/recover", """{"description": "Recovery re-created shard 3 on node 1"}""");
+
+        var result = await CliRunner.RunAsync(server, "db", "recover", "cache");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("{}", server.Single("POST", "/v1/bdbs/2/actions/recover").Body);
+        Assert.Contains("re-created shard 3 on node 1", result.Out, StringComparison.Ordinal);
+    }
 }

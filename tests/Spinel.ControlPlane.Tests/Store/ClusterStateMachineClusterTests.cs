@@ -65,7 +65,7 @@ public sealed class ClusterStateMachineClusterTests
     }
 
     [Theory]
-    [MemberData(nameof(CommandSamples.AllButCreateCluster), MemberType = typeof(CommandSamples))]
+    [MemberData(nameof(CommandSamples.AllNeedingACluster), MemberType = typeof(CommandSamples))]
     public void AnyOtherCommand_BeforeCreateCluster_IsRejectedAsClusterNotCreated(ClusterCommand command)
     {
         StateAssert.Rejected(ClusterState.Empty, Execute(ClusterState.Empty, command), RejectionCode.ClusterNotCreated);

@@ -46,7 +46,8 @@ public sealed class ClusterStateMachineDeterminismTests
         }
 
         var kinds = CommandSamples.All.Select(c => c.GetType()).ToHashSet();
-        Assert.Equal(kinds.OrderBy(t => t.Name), applied.OrderBy(t => t.Name));
+        // A recovery applies only to an empty store, which this log leaves after its first command.
+        Assert.Equal(kinds.Where(t => t != typeof(RecoverCluster)).OrderBy(t => t.Name), applied.OrderBy(t => t.Name));
         Assert.Equal(kinds.Where(t => t != typeof(CreateCluster)).OrderBy(t => t.Name), rejected.OrderBy(t => t.Name));
     }
 
@@ -115,6 +116,10 @@ public sealed class ClusterStateMachineDeterminismTests
             };
             log.Add(command);
             state = ClusterStateMachine.Apply(state, command);
+            if (i % 97 == 50)
+            {
+                log.Add(new RecoverCluster { State = state });
+            }
         }
         return log;
     }

@@ -30,6 +30,15 @@ public static class CommandSamples
                 AofPolicy = AofPolicy.AppendFsyncAlways,
                 SnapshotPolicy = [new SnapshotRule(3600, 1), new SnapshotRule(300, 100)],
                 MasterPersistence = true,
+                Backup = true,
+                BackupInterval = 3600,
+                BackupIntervalOffset = 60,
+                BackupLocation = "/srv/backups",
+                BackupHistory = 7,
+                BackupStatus = BackupStatus.Failed,
+                BackupFailureReason = "wrong-file-path",
+                LastBackupTime = Records.Time,
+                LastBackupAttemptTime = Records.Time.AddHours(1),
                 EvictionPolicy = EvictionPolicy.AllKeysLfu,
                 OssCluster = true,
                 Status = BdbStatus.ActiveChangePending,
@@ -77,9 +86,11 @@ public static class CommandSamples
             ],
             ExpectedClusterVersion = 7,
         },
+        new RecoverCluster { State = Records.WithBdb() with { Nodes = Records.WithBdb().Nodes.SetItem(2, Records.WithBdb().Nodes[2] with { Status = NodeStatus.Down }) } },
     ];
 
     public static TheoryData<ClusterCommand> AllCommands() => new(All);
 
-    public static TheoryData<ClusterCommand> AllButCreateCluster() => new(All.Where(c => c is not CreateCluster));
+    /// <summary>Every command but those that start a cluster (create or recover).</summary>
+    public static TheoryData<ClusterCommand> AllNeedingACluster() => new(All.Where(c => c is not (CreateCluster or RecoverCluster)));
 }

@@ -26,6 +26,7 @@ namespace Spinel.ControlPlane.Store.Commands;
 [JsonDerivedType(typeof(Batch), "batch")]
 [JsonDerivedType(typeof(UpdateCluster), "update_cluster")]
 [JsonDerivedType(typeof(AppendEvents), "append_events")]
+[JsonDerivedType(typeof(RecoverCluster), "recover_cluster")]
 public abstract record ClusterCommand
 {
     private protected ClusterCommand()
