@@ -114,7 +114,9 @@ public sealed partial class ClusterWatchdog(IClusterStore store, IClusterHealth 
                 LogNodeDown(logger, node.Uid, node.Address);
                 yield return new UpdateNode { Node = node with { Status = NodeStatus.Down }, ExpectedVersion = node.Version };
             }
-            else if (node.Status == NodeStatus.Down && alive)
+            // Only a heartbeat brings a down node back: the grace given to a node never heard from is for one joining,
+            // not for one a recovered cluster knows as lost.
+            else if (node.Status == NodeStatus.Down && alive && health.GetNode(node.Uid) is not null)
             {
                 LogNodeUp(logger, node.Uid, node.Address);
                 yield return new UpdateNode { Node = node with { Status = NodeStatus.Active }, ExpectedVersion = node.Version };

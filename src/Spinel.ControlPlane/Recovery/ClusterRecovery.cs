@@ -6,14 +6,12 @@ namespace Spinel.ControlPlane.Recovery;
 /// <summary>
 /// Turns a saved cluster configuration into the first state of a recovered cluster whose only member is this node:
 /// this node takes over the record of one saved node (the one with its address, or the one named), every other node is
-/// down until it joins again or is removed, and unfinished actions are ended as failed, since the leader that ran them
-/// is gone. Databases, shards, endpoints, users and the certificate authority stay as they were; the watchdog then
-/// fails over to what survived, and <c>actions/recover</c> re-creates shards that had no surviving copy.
+/// down until it joins again or is removed. Databases, shards, endpoints, users, the certificate authority and the
+/// actions stay as they were: the new leader resumes unfinished actions as any new leader does, the watchdog fails over
+/// to what survived, and <c>actions/recover</c> re-creates shards that had no surviving copy.
 /// </summary>
 public static class ClusterRecovery
 {
-    public const string InterruptedError = "interrupted: the cluster was recovered from a saved configuration";
-
     /// <param name="saved">The configuration read from a cluster store file.</param>
     /// <param name="thisNode">This node as it runs now: address, Raft endpoint, ports, memory.</param>
     /// <param name="nodeUid">The saved node this node becomes; null picks the one with this node's address.</param>
@@ -52,11 +50,6 @@ public static class ClusterRecovery
                 }
                 : node with { Status = NodeStatus.Down });
         }
-        var actions = saved.Actions;
-        foreach (var action in saved.Actions.Values.Where(a => a.Status is ActionStatus.Pending or ActionStatus.Active))
-        {
-            actions = actions.SetItem(action.ActionUid, action with { Status = ActionStatus.Failed, Error = InterruptedError });
-        }
-        return (saved with { Nodes = nodes, Actions = actions }, null);
+        return (saved with { Nodes = nodes }, null);
     }
 }

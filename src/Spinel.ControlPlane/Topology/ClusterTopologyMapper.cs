@@ -58,6 +58,7 @@ public static class ClusterTopologyMapper
     {
         var evictionPolicy = ToRedisPolicy(bdb.EvictionPolicy);
         var maxMemory = ShardMemory.PerShardNow(bdb, shards.Count(s => s.Role == ShardRole.Master));
+        bool IsDown(int nodeUid) => state.Nodes.GetValueOrDefault(nodeUid)?.Status == NodeStatus.Down;
         return new DatabaseConfig
         {
             Uid = bdb.Uid,
@@ -84,10 +85,10 @@ public static class ClusterTopologyMapper
                 Slots = s.AssignedSlots.AsImmutableArray(),
                 MaxMemoryBytes = maxMemory,
                 EvictionPolicy = evictionPolicy,
-                AppendFsync = ShardPersistence.Persists(bdb, s, shards) && bdb.DataPersistence == DataPersistence.Aof
+                AppendFsync = ShardPersistence.Persists(bdb, s, shards, IsDown) && bdb.DataPersistence == DataPersistence.Aof
                     ? ShardPersistence.AppendFsync(bdb.AofPolicy)
                     : null,
-                SaveRules = ShardPersistence.Persists(bdb, s, shards) && bdb.DataPersistence == DataPersistence.Snapshot
+                SaveRules = ShardPersistence.Persists(bdb, s, shards, IsDown) && bdb.DataPersistence == DataPersistence.Snapshot
                     ? ShardPersistence.SaveRules(bdb.SnapshotPolicy)
                     : "",
             }).ToList(),

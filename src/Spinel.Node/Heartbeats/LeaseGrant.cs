@@ -1,11 +1,13 @@
 using Spinel.ControlPlane;
 using Spinel.ControlPlane.Health;
+using Spinel.ControlPlane.Raft;
 
 namespace Spinel.Node.Heartbeats;
 
 /// <summary>
-/// Whether this node, as the leader, may grant write leases: it must have heard from a majority of the nodes (itself
-/// included) within one lease. A leader cut off from the others stops granting, even before Raft notices.
+/// Whether this node, as the leader, may grant write leases: it must have heard from a majority of the nodes that vote
+/// in the cluster store (itself included) within one lease. A leader cut off from the others stops granting, even before
+/// Raft notices. Nodes that are not Raft members (lost nodes a recovered cluster still lists) do not count.
 /// </summary>
 internal static class LeaseGrant
 {
@@ -24,12 +26,14 @@ internal static class LeaseGrant
         }
         var state = store.Current;
         var lease = HeartbeatTimings.For(state).Lease;
-        var othersNeeded = state.Nodes.Count / 2;
+        var members = store.Members.Select(RaftEndPoints.Format).ToHashSet(StringComparer.Ordinal);
+        var voters = state.Nodes.Values.Where(n => members.Count == 0 || members.Contains(n.RaftEndPoint)).Select(n => n.Uid).ToList();
+        var othersNeeded = voters.Count / 2;
         if (othersNeeded == 0)
         {
             return lease;
         }
-        var ages = state.Nodes.Keys
+        var ages = voters
             .Where(uid => uid != selfUid)
             .Select(uid => health.GetNode(uid))
             .OfType<NodeHealth>()

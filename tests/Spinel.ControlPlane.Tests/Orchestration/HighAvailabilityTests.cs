@@ -70,6 +70,21 @@ public sealed class HighAvailabilityTests
     }
 
     [Fact]
+    public async Task ADownNodeNeverHeardFrom_StaysDown_UntilItsFirstHeartbeat()
+    {
+        // As after a cluster recovery: the lost nodes are down in the store and this leader never heard from them.
+        var node3 = _store.Current.Nodes[3];
+        await _store.ProposeAsync(new UpdateNode { Node = node3 with { Status = NodeStatus.Down }, ExpectedVersion = node3.Version }, CancellationToken.None);
+
+        await NewWatchdog().CheckAsync(CancellationToken.None);
+        Assert.Equal(NodeStatus.Down, _store.Current.Nodes[3].Status);
+
+        _health.Record(new NodeReport { NodeUid = 3, TopologyVersion = _store.Current.Version });
+        await NewWatchdog().CheckAsync(CancellationToken.None);
+        Assert.Equal(NodeStatus.Active, _store.Current.Nodes[3].Status);
+    }
+
+    [Fact]
     public async Task ASilentNodeIsMarkedDownAndItsMasterFailsOverToTheReplica()
     {
         Silence(1);

@@ -79,6 +79,9 @@ public sealed class ClusterTopologyMapperTests
         Assert.Equal([(11, "always", ""), (12, "always", ""), (13, "always", ""), (14, "always", "")], Files(dual));
         Assert.Equal([(11, null, ""), (12, null, ""), (13, null, "3600 1 300 100"), (14, null, "3600 1 300 100")], Files(snapshot));
         Assert.Equal([(11, null, ""), (12, "always", ""), (13, "always", "")], Files(lone));
+        // Replicas on a node that is down: their masters are the only live copies and write the files.
+        var replicasDown = aof with { Nodes = aof.Nodes.SetItem(2, aof.Nodes[2] with { Status = NodeStatus.Down }) };
+        Assert.Equal([(11, "always", ""), (12, "always", ""), (13, "always", ""), (14, "always", "")], Files(replicasDown));
         Assert.All(Files(state), f => Assert.Equal((null, ""), (f.Item2, f.Item3)));
     }
 

@@ -74,12 +74,30 @@ public sealed class LocalCluster : IAsyncDisposable
     }
 
     /// <summary>Starts one more node (the next address of the subnet) and joins it to the cluster; returns its index.</summary>
-    public async Task<int> AddNodeAsync()
+    public async Task<int> AddNodeAsync(int viaIndex = 0)
     {
         var node = NewNode();
         node.Start();
-        await JoinAsync(Nodes.Count - 1);
+        await JoinAsync(Nodes.Count - 1, viaIndex);
         return Nodes.Count - 1;
+    }
+
+    /// <summary>
+    /// <c>recover_cluster</c> on node <paramref name="index"/> (a fresh node, or one whose store was wiped) from a saved
+    /// cluster store file; waits until the bootstrap completes.
+    /// </summary>
+    public async Task RecoverOnAsync(int index, string recoveryFile)
+    {
+        using var node = Bootstrapping(index);
+        await WaitForRestAsync(node, Nodes[index]);
+        var recovered = await node.PostAsync("/v1/bootstrap/recover_cluster", new JsonObject
+        {
+            ["action"] = "recover_cluster",
+            ["recovery_filename"] = recoveryFile,
+            ["credentials"] = new JsonObject { ["username"] = AdminUser, ["password"] = AdminPassword },
+        });
+        Assert.True(recovered.Status == HttpStatusCode.OK, $"recover_cluster on {Nodes[index].Address}: {recovered}");
+        await WaitForBootstrapAsync(node, Nodes[index]);
     }
 
     private ClusterNodeProcess NewNode()
@@ -90,14 +108,14 @@ public sealed class LocalCluster : IAsyncDisposable
         return node;
     }
 
-    private async Task JoinAsync(int index)
+    private async Task JoinAsync(int index, int viaIndex = 0)
     {
         using var joiner = Bootstrapping(index);
         await WaitForRestAsync(joiner, Nodes[index]);
         var joined = await joiner.PostAsync("/v1/bootstrap/join_cluster", new JsonObject
         {
             ["action"] = "join_cluster",
-            ["cluster"] = new JsonObject { ["nodes"] = new JsonArray(Nodes[0].Address) },
+            ["cluster"] = new JsonObject { ["nodes"] = new JsonArray(Nodes[viaIndex].Address) },
             ["credentials"] = new JsonObject { ["username"] = AdminUser, ["password"] = AdminPassword },
         });
         Assert.True(joined.Status == HttpStatusCode.OK, $"join_cluster on {Nodes[index].Address}: {joined}");
