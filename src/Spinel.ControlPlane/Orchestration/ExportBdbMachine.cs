@@ -46,7 +46,8 @@ internal sealed class ExportBdbMachine(bool backup) : IActionMachine
         var file = Path.Combine(directory, FileName(bdb, next.Uid, action));
         try
         {
-            if (!Directory.Exists(directory))
+            // An export makes its directory; a backup location is the operator's mount, and its absence is an error.
+            if (backup && !Directory.Exists(directory))
             {
                 throw new DirectoryNotFoundException($"directory {directory} does not exist on the leader");
             }

@@ -42,6 +42,15 @@ public sealed class FailoverObservabilityTests(ITestOutputHelper output)
         var before = await db.ShardsAsync();
         var dead = before.Single(s => s.Role == "master");
         var heir = before.Single(s => s.Role == "slave");
+        // Replication is asynchronous: the test is about what a failover shows, so the replica holds every key first.
+        // (Once, in a loaded full run, both copies showed 0 keys after the failover; this says which side lost them.)
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var replica = await ConnectionMultiplexer.ConnectAsync($"{cluster.Nodes[heir.NodeIndex].Address}:{heir.Port},allowAdmin=true");
+            var keys = (long)await replica.GetDatabase().ExecuteAsync("DBSIZE");
+            output.WriteLine($"replica {heir.Uid} holds {keys} keys before the kill");
+            return keys == Keys;
+        }, "the replica to hold every key before the kill", TimeSpan.FromSeconds(10));
         var pid = cluster.Nodes[dead.NodeIndex].ShardPid(dead.Uid);
         Assert.NotNull(pid);
         ClusterNodeProcess.Signal(pid.Value, "KILL");

@@ -130,6 +130,7 @@ public sealed class ExportImportTests(ITestOutputHelper output) : IDisposable
             ["backup_location"] = new JsonObject { ["type"] = "mount_point", ["path"] = directory },
         });
         Assert.True(enabled.Status == HttpStatusCode.OK, enabled.ToString());
+        await cluster.WaitForActionAsync(enabled.Body["action_uid"]!.GetValue<string>());
 
         // Two intervals: two backups, each one file per master, told apart by their time.
         string[] Times() => Directory.GetFiles(directory, "*.rdb").Select(f => Path.GetFileNameWithoutExtension(f)[^15..])
@@ -149,12 +150,19 @@ public sealed class ExportImportTests(ITestOutputHelper output) : IDisposable
             await client.GetDatabase().StringSetAsync("b:0", "changed");
             await client.GetDatabase().StringSetAsync("later", "x");
         }
+        // Backups off; the update, and a backup that may still be running, keep the database busy for a moment.
         var disable = await api.WriteAsync(HttpMethod.Put, $"/v1/bdbs/{db.Uid}", new JsonObject { ["backup"] = false });
         Assert.True(disable.Status == HttpStatusCode.OK, disable.ToString());
-        var restore = await api.WriteAsync(HttpMethod.Post, $"/v1/bdbs/{db.Uid}/actions/import", new JsonObject
+        await cluster.WaitForActionAsync(disable.Body["action_uid"]!.GetValue<string>());
+        RestResponse restore = null!;
+        await Eventually.TrueAsync(async () =>
         {
-            ["dataset_import_sources"] = new JsonArray([.. first.Select(f => (JsonNode)new JsonObject { ["type"] = "mount_point", ["path"] = f })]),
-        });
+            restore = await api.WriteAsync(HttpMethod.Post, $"/v1/bdbs/{db.Uid}/actions/import", new JsonObject
+            {
+                ["dataset_import_sources"] = new JsonArray([.. first.Select(f => (JsonNode)new JsonObject { ["type"] = "mount_point", ["path"] = f })]),
+            });
+            return restore.Status != HttpStatusCode.Conflict;
+        }, "the database to be free for the import", TimeSpan.FromSeconds(30));
         Assert.True(restore.Status == HttpStatusCode.OK, restore.ToString());
         await cluster.WaitForActionAsync(restore.Body["action_uid"]!.GetValue<string>());
         await using (var client = await ConnectionMultiplexer.ConnectAsync($"{db.Endpoint},abortConnect=false"))
@@ -170,6 +178,7 @@ public sealed class ExportImportTests(ITestOutputHelper output) : IDisposable
             ["backup_location"] = new JsonObject { ["type"] = "mount_point", ["path"] = Path.Combine(_scratch.FullName, "no-such-dir") },
         });
         Assert.True(broken.Status == HttpStatusCode.OK, broken.ToString());
+        await cluster.WaitForActionAsync(broken.Body["action_uid"]!.GetValue<string>());
         await Eventually.TrueAsync(async () =>
         {
             var now = (await api.GetAsync($"/v1/bdbs/{db.Uid}")).Body;
