@@ -10,8 +10,20 @@ public sealed record DatabaseConfig
     /// <summary>Endpoint port the proxy listens on, from 10000-19999.</summary>
     public required int Port { get; init; }
 
-    /// <summary>Password of the default user; null means no AUTH is required.</summary>
+    /// <summary>Password of the default user; null means no AUTH is required (while <see cref="DefaultUser"/> is on).</summary>
     public string? Password { get; init; }
+
+    /// <summary>More passwords the default user accepts besides <see cref="Password"/> (rotation: old and new at once).</summary>
+    public IReadOnlyList<string> AdditionalPasswords { get; init; } = [];
+
+    /// <summary>Whether the default user may authenticate at all (<c>default_user</c>); off, every client must AUTH as another user.</summary>
+    public bool DefaultUser { get; init; } = true;
+
+    /// <summary>Whether a client must authenticate before its commands reach a shard.</summary>
+    public bool RequiresAuth => !DefaultUser || Password is not null;
+
+    /// <summary>Every password of the default user.</summary>
+    public IEnumerable<string> Passwords => Password is null ? [] : AdditionalPasswords.Prepend(Password);
 
     /// <summary>Total memory limit of the database in bytes, split evenly over its master shards.</summary>
     public long MemorySizeBytes { get; init; }
@@ -43,6 +55,7 @@ public sealed record DatabaseConfig
 
     public bool Equals(DatabaseConfig? other) =>
         other is not null && Uid == other.Uid && Name == other.Name && Port == other.Port && Password == other.Password &&
+        AdditionalPasswords.SequenceEqual(other.AdditionalPasswords, StringComparer.Ordinal) && DefaultUser == other.DefaultUser &&
         MemorySizeBytes == other.MemorySizeBytes && EvictionPolicy == other.EvictionPolicy &&
         MaxConnections == other.MaxConnections && OssCluster == other.OssCluster && Shards.SequenceEqual(other.Shards) && EndpointNodes.SequenceEqual(other.EndpointNodes) &&
         ShardKeyRegex.SequenceEqual(other.ShardKeyRegex, StringComparer.Ordinal);

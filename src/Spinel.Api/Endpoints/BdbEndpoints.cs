@@ -17,7 +17,7 @@ namespace Spinel.Api.Endpoints;
 /// <c>/v1/bdbs</c>: databases. Reads answer from this node's copy of the store; changes are checked here, then run by
 /// <see cref="IDatabaseOperations"/> on the leader, and answer the stored record with the <c>action_uid</c> that finishes them.
 /// </summary>
-internal static class BdbEndpoints
+internal static partial class BdbEndpoints
 {
     public static void Map(RouteGroupBuilder v1)
     {
@@ -27,6 +27,7 @@ internal static class BdbEndpoints
         v1.MapPut("/bdbs/{uid:int}", UpdateAsync).WithMetadata(ApiEndpointPolicy.DatabaseWrite);
         v1.MapDelete("/bdbs/{uid:int}", DeleteAsync).WithMetadata(ApiEndpointPolicy.DatabaseWrite);
         v1.MapGet("/bdbs/{uid:int}/shards", Shards).WithMetadata(ApiEndpointPolicy.Read);
+        MapPasswords(v1);
     }
 
     private static IResult List(IClusterStore store)

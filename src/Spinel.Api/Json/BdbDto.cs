@@ -17,6 +17,9 @@ internal sealed record BdbDto
     public int Port { get; init; }
     public IReadOnlyList<BdbEndpointDto> Endpoints { get; init; } = [];
     public string AuthenticationRedisPass { get; init; } = "";
+
+    /// <summary>Whether clients may authenticate as the default user with the database's passwords.</summary>
+    public bool DefaultUser { get; init; }
     public string DataPersistence { get; init; } = "";
     public string AofPolicy { get; init; } = "";
 

@@ -21,6 +21,7 @@ internal static class BdbJson
         Port = bdb.Port,
         Endpoints = [.. state.EndpointsOf(bdb.Uid).Select(e => ToDto(e, state))],
         AuthenticationRedisPass = bdb.AuthenticationRedisPass ?? "",
+        DefaultUser = bdb.DefaultUser,
         DataPersistence = StoreEnumNames<DataPersistence>.Name(bdb.DataPersistence),
         AofPolicy = StoreEnumNames<AofPolicy>.Name(bdb.AofPolicy),
         SnapshotPolicy = [.. bdb.SnapshotPolicy.Select(r => new SnapshotRuleDto(r.Secs, r.Writes))],

@@ -20,6 +20,8 @@ internal static class ApiHttpContextExtensions
     public static BufferedRequestBody GetBufferedBody(this HttpContext context) =>
         context.Features.Get<BufferedRequestBody>() ?? BufferedRequestBody.Empty;
 
+    /// <summary>Whether the request's body is read: always for POST/PUT/PATCH; for a DELETE only when it sends one (<c>/passwords</c>).</summary>
     public static bool HasBody(this HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
+        HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method) ||
+        (HttpMethods.IsDelete(request.Method) && (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0));
 }

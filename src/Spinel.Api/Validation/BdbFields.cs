@@ -49,6 +49,7 @@ internal static class BdbFields
         ["oss_cluster"] = Bool(static (b, v) => b with { OssCluster = v }),
         ["max_connections"] = Int(0, int.MaxValue, static (b, v) => b with { MaxConnections = v }),
         ["slave_ha"] = Bool(static (b, v) => b with { SlaveHa = v }),
+        ["default_user"] = Bool(static (b, v) => b with { DefaultUser = v }),
         ["backup"] = Bool(static (b, v) => b with { Backup = v }),
         ["backup_interval"] = Int(0, int.MaxValue, static (b, v) => b with { BackupInterval = v }),
         ["backup_interval_offset"] = Int(0, int.MaxValue, static (b, v) => b with { BackupIntervalOffset = v }),
@@ -132,14 +133,15 @@ internal static class BdbFields
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
-            bdb = bdb with { AuthenticationRedisPass = null };
+            bdb = bdb with { AuthenticationRedisPass = null, AdditionalPasswords = [] };
             return null;
         }
         if (JsonFields.ReadString(field, value, 512, out var password) is { } error)
         {
             return error;
         }
-        bdb = bdb with { AuthenticationRedisPass = password.Length == 0 ? null : password };
+        // Setting the password replaces every password of the default user, as Redis Enterprise does.
+        bdb = bdb with { AuthenticationRedisPass = password.Length == 0 ? null : password, AdditionalPasswords = [] };
         return null;
     }
 

@@ -42,6 +42,12 @@ public sealed record BdbRecord
     /// <summary>Password of the default user; null means no AUTH is required.</summary>
     public string? AuthenticationRedisPass { get; init; }
 
+    /// <summary>More passwords of the default user (<c>/v1/bdbs/{uid}/passwords</c>), accepted besides the first one.</summary>
+    public ValueList<string> AdditionalPasswords { get; init; }
+
+    /// <summary>Whether the default user may authenticate (<c>default_user</c>).</summary>
+    public bool DefaultUser { get; init; } = true;
+
     public DataPersistence DataPersistence { get; init; } = DataPersistence.Disabled;
 
     public AofPolicy AofPolicy { get; init; } = AofPolicy.AppendFsyncEverySec;

@@ -65,6 +65,8 @@ public static class ClusterTopologyMapper
             Name = bdb.Name,
             Port = bdb.Port,
             Password = bdb.AuthenticationRedisPass,
+            AdditionalPasswords = [.. bdb.AdditionalPasswords],
+            DefaultUser = bdb.DefaultUser,
             MemorySizeBytes = bdb.MemorySize,
             EvictionPolicy = evictionPolicy,
             MaxConnections = bdb.MaxConnections > 0 ? bdb.MaxConnections : UnlimitedConnections,

@@ -34,7 +34,8 @@ internal sealed partial class ClientSession
     {
         var password = _request.ArgCount == 2 ? _request[1] : _request[2];
         var user = _request.ArgCount == 2 ? "default"u8 : _request[1];
-        var error = _request.ArgCount == 2 && _database.Table.Database.Password is null
+        var database = _database.Table.Database;
+        var error = _request.ArgCount == 2 && database is { Password: null, DefaultUser: true }
             ? "ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?"
             : CheckCredentials(user, password);
         if (error is null)
@@ -49,18 +50,32 @@ internal sealed partial class ClientSession
         }
     }
 
+    private const string WrongPass = "WRONGPASS invalid username-password pair or user is disabled.";
+
     /// <summary>Null when the credentials are right, else the error redis would give.</summary>
     private string? CheckCredentials(ReadOnlySpan<byte> user, ReadOnlySpan<byte> password)
     {
-        var expected = _database.Table.Database.Password;
-        if (expected is null)
+        var database = _database.Table.Database;
+        if (!user.SequenceEqual("default"u8) || !database.DefaultUser)
+        {
+            return WrongPass;
+        }
+        if (database.Password is null)
         {
             // As redis's "nopass" default user: any password is right for it (AUTH default x, HELLO 3 AUTH default x).
-            return user.SequenceEqual("default"u8) ? null : "WRONGPASS invalid username-password pair or user is disabled.";
+            return null;
         }
-        var matches = user.SequenceEqual("default"u8) &&
-            CryptographicOperations.FixedTimeEquals(password, Encoding.UTF8.GetBytes(expected));
-        return matches ? null : "WRONGPASS invalid username-password pair or user is disabled.";
+        // Digests of equal length: the comparison takes the same time whatever the password's length or content.
+        Span<byte> given = stackalloc byte[SHA256.HashSizeInBytes];
+        Span<byte> expected = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(password, given);
+        var matches = false;
+        foreach (var candidate in database.Passwords)
+        {
+            SHA256.HashData(Encoding.UTF8.GetBytes(candidate), expected);
+            matches |= CryptographicOperations.FixedTimeEquals(given, expected);
+        }
+        return matches ? null : WrongPass;
     }
 
     private void Hello()
@@ -176,7 +191,7 @@ internal sealed partial class ClientSession
         _replyMode = ClientReplyMode.On;
         Protocol = 2;
         Name = null;
-        _authenticated = _database.Table.Database.Password is null;
+        _authenticated = !_database.Table.Database.RequiresAuth;
         ReplyRaw("+RESET\r\n"u8);
     }
 

@@ -35,7 +35,7 @@ internal sealed partial class ClientSession : IBatchedCompletion
         Id = database.NextClientId();
         ConnectedAt = time.GetUtcNow();
         LastActivity = ConnectedAt;
-        _authenticated = database.Table.Database.Password is null;
+        _authenticated = !database.Table.Database.RequiresAuth;
         _ossCluster = database.Table.Database.OssCluster;
     }
 
