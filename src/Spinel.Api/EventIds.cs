@@ -12,4 +12,5 @@ internal static class EventIds
     public const int UserChanged = 7;
     public const int BootstrapStarted = 8;
     public const int ClusterSettingsChanged = 9;
+    public const int UserLockedOut = 10;
 }

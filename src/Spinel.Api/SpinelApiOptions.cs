@@ -14,4 +14,16 @@ public sealed class SpinelApiOptions
     /// <summary>Most successful password checks remembered, so that Basic auth does not run PBKDF2 on every request.</summary>
     /// <value>1024.</value>
     public int CredentialCacheSize { get; set; } = 1024;
+
+    /// <summary>Wrong passwords in a row after which a user is locked out of this node's API (<c>login_lockout_threshold</c>); 0 turns it off.</summary>
+    /// <value>5.</value>
+    public int LoginLockoutThreshold { get; set; } = 5;
+
+    /// <summary>How long a locked-out user stays locked (<c>login_lockout_duration</c>).</summary>
+    /// <value>30 minutes.</value>
+    public TimeSpan LoginLockoutDuration { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A wrong password longer than this after the previous one starts the count again (<c>login_lockout_counter_reset_after</c>).</summary>
+    /// <value>15 minutes.</value>
+    public TimeSpan LoginLockoutCounterResetAfter { get; set; } = TimeSpan.FromMinutes(15);
 }

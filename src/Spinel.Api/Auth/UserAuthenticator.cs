@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Spinel.ControlPlane;
 using Spinel.ControlPlane.Store;
@@ -10,12 +11,14 @@ namespace Spinel.Api.Auth;
 /// <summary>
 /// Checks HTTP Basic credentials against the store's users (by name or e-mail, case-insensitively). PBKDF2 is slow on
 /// purpose, so a successful check is remembered by (user uid, user version, SHA-256 of the password): a changed user
-/// (new password, new role) has a new version and is checked afresh. Failures are never remembered. Thread-safe.
+/// (new password, new role) has a new version and is checked afresh. Failures are never remembered, but counted:
+/// too many lock the user out of this node for a while (<see cref="LoginLockout"/>), logged as an audit line. Thread-safe.
 /// </summary>
-internal sealed class UserAuthenticator(IClusterStore store, IOptions<SpinelApiOptions> options)
+internal sealed partial class UserAuthenticator(IClusterStore store, IOptions<SpinelApiOptions> options, TimeProvider time, ILogger<UserAuthenticator> logger)
 {
     private readonly ConcurrentDictionary<VerifiedPassword, bool> _verified = new();
     private readonly int _capacity = options.Value.CredentialCacheSize;
+    private readonly LoginLockout _lockout = new(options.Value, time);
 
     public AuthenticationResult Authenticate(string? authorizationHeader)
     {
@@ -32,15 +35,25 @@ internal sealed class UserAuthenticator(IClusterStore store, IOptions<SpinelApiO
         {
             return AuthenticationResult.Fail("invalid user name or password");
         }
+        if (_lockout.LockedUntil(user.Uid) is { } lockedUntil)
+        {
+            return AuthenticationResult.Fail($"user is locked after too many failed logins, until {lockedUntil:O}");
+        }
         var key = new VerifiedPassword(user.Uid, user.Version, Digest(password));
         if (_verified.ContainsKey(key))
         {
+            _lockout.Succeeded(user.Uid);
             return new AuthenticationResult(user, null);
         }
         if (!PasswordHashing.Verify(password, user.PasswordHash))
         {
+            if (_lockout.Failed(user.Uid) is { } until)
+            {
+                LogLockedOut(logger, user.Name, user.Uid, options.Value.LoginLockoutThreshold, until);
+            }
             return AuthenticationResult.Fail("invalid user name or password");
         }
+        _lockout.Succeeded(user.Uid);
         if (_verified.Count >= _capacity)
         {
             // Entries of old user versions are never hit again; starting over is simpler than tracking use.
@@ -58,4 +71,8 @@ internal sealed class UserAuthenticator(IClusterStore store, IOptions<SpinelApiO
     private static string Digest(string password) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(password)));
 
     private readonly record struct VerifiedPassword(int Uid, long Version, string PasswordDigest);
+
+    [LoggerMessage(EventId = EventIds.UserLockedOut, Level = LogLevel.Warning,
+        Message = "Audit: user {Name} (uid {Uid}) is locked out of this node's API after {Failures} failed logins, until {Until:O}")]
+    private static partial void LogLockedOut(ILogger logger, string name, int uid, int failures, DateTimeOffset until);
 }

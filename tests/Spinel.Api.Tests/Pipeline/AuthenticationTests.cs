@@ -32,6 +32,46 @@ public sealed class AuthenticationTests
         await host.Client(user, password).GetAsync("/v1/cluster").ExpectErrorAsync(HttpStatusCode.Unauthorized, "unauthorized");
     }
 
+    [Fact]
+    public async Task FiveWrongPasswords_LockTheUserOut_EvenWithTheRightOne_UntilTheLockoutEnds()
+    {
+        await using var host = await ApiTestHost.StartWithClusterAsync(o => o.LoginLockoutDuration = TimeSpan.FromMinutes(30));
+        host.AddUser("ops@x.io", "ops-Pass1", UserRole.ClusterViewer, "ops@x.io");
+
+        for (var i = 0; i < 5; i++)
+        {
+            await host.Client("ops@x.io", "guess" + i).GetAsync("/v1/cluster").ExpectErrorAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        }
+        var locked = await host.Client("ops@x.io", "ops-Pass1").GetAsync("/v1/cluster").ExpectErrorAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        Assert.Contains("locked", locked, StringComparison.Ordinal);
+        // Other users are not affected.
+        await host.Client().GetAsync("/v1/cluster").ExpectAsync(HttpStatusCode.OK);
+
+        host.Time.Advance(TimeSpan.FromMinutes(31));
+        await host.Client("ops@x.io", "ops-Pass1").GetAsync("/v1/cluster").ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task WrongPasswordsFarApart_OrBrokenByASuccess_DoNotLockOut()
+    {
+        await using var host = await ApiTestHost.StartWithClusterAsync();
+        host.AddUser("ops@x.io", "ops-Pass1", UserRole.ClusterViewer, "ops@x.io");
+
+        for (var i = 0; i < 4; i++)
+        {
+            await host.Client("ops@x.io", "guess").GetAsync("/v1/cluster").ExpectErrorAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        }
+        await host.Client("ops@x.io", "ops-Pass1").GetAsync("/v1/cluster").ExpectAsync(HttpStatusCode.OK);
+        for (var i = 0; i < 4; i++)
+        {
+            await host.Client("ops@x.io", "guess").GetAsync("/v1/cluster").ExpectErrorAsync(HttpStatusCode.Unauthorized, "unauthorized");
+            host.Time.Advance(TimeSpan.FromMinutes(16));
+        }
+        await host.Client("ops@x.io", "guess").GetAsync("/v1/cluster").ExpectErrorAsync(HttpStatusCode.Unauthorized, "unauthorized");
+
+        await host.Client("ops@x.io", "ops-Pass1").GetAsync("/v1/cluster").ExpectAsync(HttpStatusCode.OK);
+    }
+
     [Theory]
     [InlineData("Bearer abc")]
     [InlineData("Basic !!!not-base64")]
@@ -110,7 +150,8 @@ public sealed class AuthenticationTests
             Cluster = new ClusterRecord { Name = "c.local", CreatedTime = DateTimeOffset.UnixEpoch },
             Admin = new UserRecord { Name = "a", Role = UserRole.Admin, PasswordHash = ApiTestHost.Hash("right") },
         });
-        var authenticator = new UserAuthenticator(store, Microsoft.Extensions.Options.Options.Create(new SpinelApiOptions()));
+        var authenticator = new UserAuthenticator(store, Microsoft.Extensions.Options.Options.Create(new SpinelApiOptions()), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<UserAuthenticator>.Instance);
         static string Basic(string user, string password) =>
             new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}"))).ToString();
 
