@@ -20,6 +20,14 @@ public sealed class SpinelApiOptionsValidator : IValidateOptions<SpinelApiOption
         {
             failures.Add($"{nameof(SpinelApiOptions.CredentialCacheSize)} must be at least 1.");
         }
+        if (options.LoginLockoutThreshold < 0)
+        {
+            failures.Add($"{nameof(SpinelApiOptions.LoginLockoutThreshold)} must be 0 (off) or more.");
+        }
+        if (options.LoginLockoutDuration <= TimeSpan.Zero || options.LoginLockoutCounterResetAfter <= TimeSpan.Zero)
+        {
+            failures.Add($"{nameof(SpinelApiOptions.LoginLockoutDuration)} and {nameof(SpinelApiOptions.LoginLockoutCounterResetAfter)} must be positive.");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

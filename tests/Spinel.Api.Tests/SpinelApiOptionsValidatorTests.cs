@@ -14,11 +14,15 @@ public sealed class SpinelApiOptionsValidatorTests
             MaxRequestBodyBytes = 10,
             ForwardTimeout = TimeSpan.Zero,
             CredentialCacheSize = 0,
+            LoginLockoutThreshold = -1,
+            LoginLockoutDuration = TimeSpan.Zero,
         });
 
         Assert.True(result.Failed);
         Assert.Contains(nameof(SpinelApiOptions.MaxRequestBodyBytes), result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains(nameof(SpinelApiOptions.ForwardTimeout), result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains(nameof(SpinelApiOptions.CredentialCacheSize), result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains(nameof(SpinelApiOptions.LoginLockoutThreshold), result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains(nameof(SpinelApiOptions.LoginLockoutDuration), result.FailureMessage, StringComparison.Ordinal);
     }
 }

@@ -78,7 +78,8 @@ public static class ClusterNodeApp
         builder.Services.AddSingleton<DataPathHost>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataPathHost>());
 
-        builder.Services.AddSpinelApi();
+        var apiSection = builder.Configuration.GetSection("Api");
+        builder.Services.AddSpinelApi(options => apiSection.Bind(options));
 
         var metrics = builder.Configuration.GetSection("Metrics").Get<MetricsOptions>() ?? new MetricsOptions();
         builder.Services.AddSingleton<NodeMetricsExporter>();
