@@ -6,7 +6,7 @@ internal enum ApiPermission
     /// <summary>Reading the cluster, its nodes, databases, shards, actions and users: every role but <c>none</c>.</summary>
     Read,
 
-    /// <summary>Creating, changing and deleting databases: <c>admin</c>, <c>cluster_member</c>.</summary>
+    /// <summary>Creating, changing and deleting databases: <c>admin</c>, <c>cluster_member</c>, <c>db_member</c>.</summary>
     ManageDatabases,
 
     /// <summary>Creating, changing and deleting users: <c>admin</c>, <c>user_manager</c>.</summary>
