@@ -51,13 +51,16 @@ public sealed record DatabaseConfig
     /// </summary>
     public bool OssCluster { get; init; }
 
+    /// <summary>Whether clients must speak TLS to the endpoint (<c>tls_mode: enabled</c>); applies to new connections.</summary>
+    public bool Tls { get; init; }
+
     public IEnumerable<ShardConfig> Masters => Shards.Where(s => s.Role == ShardRole.Master);
 
     public bool Equals(DatabaseConfig? other) =>
         other is not null && Uid == other.Uid && Name == other.Name && Port == other.Port && Password == other.Password &&
         AdditionalPasswords.SequenceEqual(other.AdditionalPasswords, StringComparer.Ordinal) && DefaultUser == other.DefaultUser &&
         MemorySizeBytes == other.MemorySizeBytes && EvictionPolicy == other.EvictionPolicy &&
-        MaxConnections == other.MaxConnections && OssCluster == other.OssCluster && Shards.SequenceEqual(other.Shards) && EndpointNodes.SequenceEqual(other.EndpointNodes) &&
+        MaxConnections == other.MaxConnections && OssCluster == other.OssCluster && Tls == other.Tls && Shards.SequenceEqual(other.Shards) && EndpointNodes.SequenceEqual(other.EndpointNodes) &&
         ShardKeyRegex.SequenceEqual(other.ShardKeyRegex, StringComparer.Ordinal);
 
     public override int GetHashCode() => HashCode.Combine(Uid, Name, Port);

@@ -16,6 +16,8 @@ internal static class EventIds
     public const int ClientOutputLimit = 1202;
     public const int ClientIdleTimeout = 1203;
     public const int ClientSessionFailed = 1204;
+    public const int TlsHandshakeFailed = 1205;
+    public const int TlsCertificateMissing = 1206;
 
     public const int ShardDown = 1301;
     public const int ShardUp = 1302;

@@ -19,8 +19,13 @@ internal sealed partial class EndpointListener : IAsyncDisposable
     private readonly Task _acceptLoop;
     private readonly ITimer? _idleSweep;
 
-    private EndpointListener(IConnectionListener listener, DatabaseRuntime runtime, ILogger logger, TimeProvider time)
+    private static readonly TimeSpan TlsHandshakeTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly Tls.IEndpointCertificateSource? _certificates;
+
+    private EndpointListener(IConnectionListener listener, DatabaseRuntime runtime, ILogger logger, TimeProvider time, Tls.IEndpointCertificateSource? certificates)
     {
+        _certificates = certificates;
         _listener = listener;
         Runtime = runtime;
         _logger = logger;
@@ -37,12 +42,13 @@ internal sealed partial class EndpointListener : IAsyncDisposable
     public int Port => Runtime.Table.Database.Port;
 
     public static async Task<EndpointListener> StartAsync(IConnectionListenerFactory factory, DatabaseConfig database, TopologySnapshot snapshot,
-        ProxyOptions options, IWriteFence fence, ILogger logger, TimeProvider time, CancellationToken cancellationToken)
+        ProxyOptions options, IWriteFence fence, ILogger logger, TimeProvider time, Tls.IEndpointCertificateSource? certificates,
+        CancellationToken cancellationToken)
     {
         var endPoint = new IPEndPoint(IPAddress.Parse(options.BindAddress), database.Port);
         var listener = await factory.BindAsync(endPoint, cancellationToken).ConfigureAwait(false);
         var runtime = new DatabaseRuntime(database, snapshot.Version, options, fence, time, logger, snapshot.Nodes);
-        return new EndpointListener(listener, runtime, logger, time);
+        return new EndpointListener(listener, runtime, logger, time, certificates);
     }
 
     public async ValueTask DisposeAsync()
@@ -92,9 +98,19 @@ internal sealed partial class EndpointListener : IAsyncDisposable
 
     private async Task RunSessionAsync(ConnectionContext connection)
     {
+        var client = connection;
         try
         {
-            var session = new ClientSession(connection, Runtime, _logger, _time);
+            // Read per connection: turning TLS on or off applies to new connections, as in Redis Enterprise.
+            if (Runtime.Table.Database.Tls)
+            {
+                if (await AcceptTlsAsync(connection).ConfigureAwait(false) is not { } secured)
+                {
+                    return;
+                }
+                client = secured;
+            }
+            var session = new ClientSession(client, Runtime, _logger, _time);
             await session.RunAsync().ConfigureAwait(false);
         }
         catch (Exception ex)
@@ -104,7 +120,26 @@ internal sealed partial class EndpointListener : IAsyncDisposable
         }
         finally
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await client.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ConnectionContext?> AcceptTlsAsync(ConnectionContext connection)
+    {
+        if (_certificates?.Current is not { } certificate)
+        {
+            Log.TlsCertificateMissing(_logger, Port, connection.RemoteEndPoint);
+            return null;
+        }
+        try
+        {
+            return await Tls.TlsConnection.AcceptAsync(connection, certificate, TlsHandshakeTimeout, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is System.Security.Authentication.AuthenticationException or IOException or OperationCanceledException or ConnectionResetException)
+        {
+            // Plain text to a TLS endpoint, a client that gave up, or one that never finished: that client only.
+            Log.TlsHandshakeFailed(_logger, connection.RemoteEndPoint, Port, ex.Message);
+            return null;
         }
     }
 

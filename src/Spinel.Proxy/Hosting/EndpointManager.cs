@@ -21,6 +21,7 @@ internal sealed partial class EndpointManager : BackgroundService, IEndpointStat
     private readonly ITopologySource _topology;
     private readonly IWriteFence _fence;
     private readonly IConnectionListenerFactory _listenerFactory;
+    private readonly Tls.IEndpointCertificateSource? _certificates;
     private readonly ProxyOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -28,8 +29,9 @@ internal sealed partial class EndpointManager : BackgroundService, IEndpointStat
     private readonly ConcurrentDictionary<int, (DatabaseConfig Database, string Error)> _failed = new();
 
     public EndpointManager(ITopologySource topology, IWriteFence fence, [FromKeyedServices(TransportKey)] IConnectionListenerFactory listenerFactory,
-        IOptions<ProxyOptions> options, ILogger<EndpointManager> logger, TimeProvider time)
+        IOptions<ProxyOptions> options, ILogger<EndpointManager> logger, TimeProvider time, Tls.IEndpointCertificateSource? certificates = null)
     {
+        _certificates = certificates;
         _topology = topology;
         _fence = fence;
         _listenerFactory = listenerFactory;
@@ -120,7 +122,7 @@ internal sealed partial class EndpointManager : BackgroundService, IEndpointStat
             }
             try
             {
-                listener = await EndpointListener.StartAsync(_listenerFactory, database, snapshot, _options, _fence, _logger, _time, cancellationToken).ConfigureAwait(false);
+                listener = await EndpointListener.StartAsync(_listenerFactory, database, snapshot, _options, _fence, _logger, _time, _certificates, cancellationToken).ConfigureAwait(false);
                 _listeners[uid] = listener;
                 _failed.TryRemove(uid, out _);
                 Log.Bound(_logger, database.Name, uid, _options.BindAddress, database.Port);

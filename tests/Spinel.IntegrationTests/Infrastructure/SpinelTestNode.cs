@@ -37,7 +37,7 @@ public sealed class SpinelTestNode : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     public static async Task<SpinelTestNode> StartAsync(int shards = 3, string? password = null, Action<ProxyOptions>? proxy = null,
-        int maxConnections = 10000, long memoryBytes = 0)
+        int maxConnections = 10000, long memoryBytes = 0, System.Security.Cryptography.X509Certificates.X509Certificate2? tlsCertificate = null)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "spinel-it-" + Guid.NewGuid().ToString("N")[..12]);
         var ranges = Model.SlotRange.SplitEvenly(shards);
@@ -49,6 +49,7 @@ public sealed class SpinelTestNode : IAsyncDisposable
             Password = password,
             MemorySizeBytes = memoryBytes,
             MaxConnections = maxConnections,
+            Tls = tlsCertificate is not null,
             EndpointNodes = [1],
             Shards = [.. ranges.Select((range, i) => new ShardConfig
             {
@@ -66,6 +67,10 @@ public sealed class SpinelTestNode : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<ITopologySource>(topology);
+        if (tlsCertificate is not null)
+        {
+            builder.Services.AddSingleton<Spinel.Proxy.Tls.IEndpointCertificateSource>(new FixedCertificate(tlsCertificate));
+        }
         builder.Services.AddNodeAgent(o =>
         {
             o.NodeUid = 1;
@@ -192,5 +197,10 @@ public sealed class SpinelTestNode : IAsyncDisposable
         catch (IOException)
         {
         }
+    }
+
+    private sealed class FixedCertificate(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate) : Spinel.Proxy.Tls.IEndpointCertificateSource
+    {
+        public System.Security.Cryptography.X509Certificates.X509Certificate2? Current => certificate;
     }
 }
