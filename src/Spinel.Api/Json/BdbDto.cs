@@ -20,6 +20,9 @@ internal sealed record BdbDto
 
     /// <summary>Whether clients may authenticate as the default user with the database's passwords.</summary>
     public bool DefaultUser { get; init; }
+
+    /// <summary><c>enabled</c> when clients must use TLS (verified against the cluster CA), else <c>disabled</c>.</summary>
+    public string TlsMode { get; init; } = "";
     public string DataPersistence { get; init; } = "";
     public string AofPolicy { get; init; } = "";
 

@@ -22,6 +22,7 @@ internal static class BdbJson
         Endpoints = [.. state.EndpointsOf(bdb.Uid).Select(e => ToDto(e, state))],
         AuthenticationRedisPass = bdb.AuthenticationRedisPass ?? "",
         DefaultUser = bdb.DefaultUser,
+        TlsMode = StoreEnumNames<TlsMode>.Name(bdb.TlsMode),
         DataPersistence = StoreEnumNames<DataPersistence>.Name(bdb.DataPersistence),
         AofPolicy = StoreEnumNames<AofPolicy>.Name(bdb.AofPolicy),
         SnapshotPolicy = [.. bdb.SnapshotPolicy.Select(r => new SnapshotRuleDto(r.Secs, r.Writes))],

@@ -50,6 +50,7 @@ internal static class BdbFields
         ["max_connections"] = Int(0, int.MaxValue, static (b, v) => b with { MaxConnections = v }),
         ["slave_ha"] = Bool(static (b, v) => b with { SlaveHa = v }),
         ["default_user"] = Bool(static (b, v) => b with { DefaultUser = v }),
+        ["tls_mode"] = Enum<TlsMode>(static (b, v) => b with { TlsMode = v }),
         ["backup"] = Bool(static (b, v) => b with { Backup = v }),
         ["backup_interval"] = Int(0, int.MaxValue, static (b, v) => b with { BackupInterval = v }),
         ["backup_interval_offset"] = Int(0, int.MaxValue, static (b, v) => b with { BackupIntervalOffset = v }),

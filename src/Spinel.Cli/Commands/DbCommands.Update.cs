@@ -12,7 +12,7 @@ internal static partial class DbCommands
         var db = DbArgument();
         var settings = new Argument<string[]>("setting value")
         {
-            Description = "Changes as pairs: shards <n>, memory <size>, replication <true|false>, slave_ha <enabled|disabled>, sharding <on|off>, port <port>, name <name>, eviction_policy <policy>, proxy_policy <policy>, oss_cluster <enabled|disabled>, data_persistence <disabled|aof|snapshot>, aof_policy <appendfsync-every-sec|appendfsync-always>, snapshot_policy <secs:writes,...>, master_persistence <true|false>, backup <true|false>, backup_interval <seconds|30m|4h|1d>, backup_interval_offset <seconds>, backup_location <absolute directory>, backup_history <days>",
+            Description = "Changes as pairs: shards <n>, memory <size>, replication <true|false>, slave_ha <enabled|disabled>, sharding <on|off>, port <port>, name <name>, eviction_policy <policy>, proxy_policy <policy>, oss_cluster <enabled|disabled>, data_persistence <disabled|aof|snapshot>, aof_policy <appendfsync-every-sec|appendfsync-always>, snapshot_policy <secs:writes,...>, master_persistence <true|false>, backup <true|false>, backup_interval <seconds|30m|4h|1d>, backup_interval_offset <seconds>, backup_location <absolute directory>, backup_history <days>, tls_mode <enabled|disabled>, default_user <true|false>",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var name = new Option<string?>("--name") { Description = "New database name" };
@@ -103,6 +103,8 @@ internal static partial class DbCommands
                 "backup_interval_offset" => ParseDuration(value, setting),
                 "backup_history" => ParseInt(value, 0, 36500, setting),
                 "backup_location" => MountPoint(value, setting),
+                "tls_mode" => OneOf(value, ["enabled", "disabled"], setting),
+                "default_user" => ParseBool(value, setting),
                 "eviction_policy" => OneOf(value, DbOptionFactory.EvictionPolicies, setting),
                 "proxy_policy" => OneOf(value, DbOptionFactory.ProxyPolicies, setting),
                 _ => value,
@@ -117,8 +119,8 @@ internal static partial class DbCommands
         "memory" or "memory_size" => "memory_size",
         "replication" or "slave_ha" or "sharding" or "port" or "name" or "eviction_policy" or "proxy_policy" or "oss_cluster"
             or "data_persistence" or "aof_policy" or "snapshot_policy" or "master_persistence"
-            or "backup" or "backup_interval" or "backup_interval_offset" or "backup_location" or "backup_history" => setting,
-        _ => throw new UsageException($"unknown setting '{setting}' (known: shards, memory, replication, slave_ha, sharding, port, name, eviction_policy, proxy_policy, oss_cluster, data_persistence, aof_policy, snapshot_policy, master_persistence, backup, backup_interval, backup_interval_offset, backup_location, backup_history)"),
+            or "backup" or "backup_interval" or "backup_interval_offset" or "backup_location" or "backup_history" or "tls_mode" or "default_user" => setting,
+        _ => throw new UsageException($"unknown setting '{setting}' (known: shards, memory, replication, slave_ha, sharding, port, name, eviction_policy, proxy_policy, oss_cluster, data_persistence, aof_policy, snapshot_policy, master_persistence, backup, backup_interval, backup_interval_offset, backup_location, backup_history, tls_mode, default_user)"),
     };
 
     private static JsonNode ParseInt(string value, int min, int max, string setting) =>

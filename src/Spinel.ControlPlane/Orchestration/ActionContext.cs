@@ -106,12 +106,16 @@ internal sealed class ActionContext(
     public async Task<bool> EndpointsServingAsync(int bdbUid, CancellationToken cancellationToken)
     {
         var state = State;
+        // A TLS endpoint does not answer a plain PING; that it listens is what can be seen without its certificate.
+        var tls = state.Bdbs.GetValueOrDefault(bdbUid)?.TlsMode == TlsMode.Enabled;
         foreach (var endpoint in state.EndpointsOf(bdbUid))
         {
             foreach (var nodeUid in endpoint.NodeUids)
             {
                 if (state.Nodes.GetValueOrDefault(nodeUid) is not { } node ||
-                    !await probe.IsEndpointServingAsync(node.Address, endpoint.Port, cancellationToken).ConfigureAwait(false))
+                    !await (tls
+                        ? probe.IsPortOpenAsync(node.Address, endpoint.Port, cancellationToken)
+                        : probe.IsEndpointServingAsync(node.Address, endpoint.Port, cancellationToken)).ConfigureAwait(false))
                 {
                     return false;
                 }

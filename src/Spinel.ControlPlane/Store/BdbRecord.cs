@@ -48,6 +48,9 @@ public sealed record BdbRecord
     /// <summary>Whether the default user may authenticate (<c>default_user</c>).</summary>
     public bool DefaultUser { get; init; } = true;
 
+    /// <summary>Whether clients must use TLS to the endpoint (<c>tls_mode</c>); the nodes' cluster-issued certificates serve it.</summary>
+    public TlsMode TlsMode { get; init; }
+
     public DataPersistence DataPersistence { get; init; } = DataPersistence.Disabled;
 
     public AofPolicy AofPolicy { get; init; } = AofPolicy.AppendFsyncEverySec;

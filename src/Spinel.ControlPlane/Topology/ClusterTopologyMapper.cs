@@ -67,6 +67,7 @@ public static class ClusterTopologyMapper
             Password = bdb.AuthenticationRedisPass,
             AdditionalPasswords = [.. bdb.AdditionalPasswords],
             DefaultUser = bdb.DefaultUser,
+            Tls = bdb.TlsMode == TlsMode.Enabled,
             MemorySizeBytes = bdb.MemorySize,
             EvictionPolicy = evictionPolicy,
             MaxConnections = bdb.MaxConnections > 0 ? bdb.MaxConnections : UnlimitedConnections,

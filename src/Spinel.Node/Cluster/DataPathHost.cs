@@ -18,7 +18,7 @@ namespace Spinel.Node.Cluster;
 /// plane; they live in a host of their own because their options need the uid, which a fresh node does not have.
 /// </summary>
 internal sealed partial class DataPathHost(IClusterStore store, ClusterNodeOptions options, IConfiguration configuration,
-    ILoggerFactory loggerFactory, TimeProvider time, WriteLease lease, ILogger<DataPathHost> logger) : BackgroundService
+    ILoggerFactory loggerFactory, TimeProvider time, WriteLease lease, NodeCertificate certificate, ILogger<DataPathHost> logger) : BackgroundService
 {
     private IHost? _inner;
 
@@ -34,6 +34,7 @@ internal sealed partial class DataPathHost(IClusterStore store, ClusterNodeOptio
         builder.Services.AddSingleton<IHostLifetime, InnerHostLifetime>();
         builder.Services.AddSingleton<ITopologySource>(new ClusterTopologySource(store));
         builder.Services.AddSingleton<IWriteFence>(lease);
+        builder.Services.AddSingleton<Spinel.Proxy.Tls.IEndpointCertificateSource>(certificate);
         builder.Services.AddNodeAgent(o =>
         {
             o.NodeUid = uid;

@@ -8,10 +8,14 @@ namespace Spinel.Node.Cluster;
 /// <summary>
 /// The certificate this node's HTTPS listener presents: a provisional self-signed one until the node belongs to a
 /// cluster, then one issued by the cluster CA for the node's address. Also writes the CA to
-/// <c>&lt;DataDir&gt;/cluster-ca.pem</c> for clients (<c>spinel --cacert</c>, <c>curl --cacert</c>).
+/// <c>&lt;DataDir&gt;/cluster-ca.pem</c> for clients (<c>spinel --cacert</c>, <c>curl --cacert</c>). Database endpoints
+/// with TLS present it too, once the cluster issued it.
 /// </summary>
-internal sealed class NodeCertificate(IClusterStore store, ClusterNodeOptions options, TimeProvider time) : IHostedService, IDisposable
+internal sealed class NodeCertificate(IClusterStore store, ClusterNodeOptions options, TimeProvider time)
+    : IHostedService, IDisposable, Spinel.Proxy.Tls.IEndpointCertificateSource
 {
+    X509Certificate2? Spinel.Proxy.Tls.IEndpointCertificateSource.Current => IsClusterIssued ? _current : null;
+
     private X509Certificate2 _current = CertificateAuthority.CreateProvisional(options.Address, time);
     private readonly Lock _gate = new();
     private string? _issuedFor;

@@ -78,6 +78,17 @@ public sealed class DbUpdateTests
     }
 
     [Fact]
+    public async Task DbUpdate_TlsAndDefaultUserPairs_PutTheirFields()
+    {
+        await using var server = await StartAsync();
+
+        var result = await CliRunner.RunAsync(server, "db", "update", "cache", "tls_mode", "enabled", "default_user", "off");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("""{"tls_mode":"enabled","default_user":false}""", server.Single("PUT", "/v1/bdbs/2").Body);
+    }
+
+    [Fact]
     public async Task DbUpdate_ShardingOnPair_PutsShardingAlone()
     {
         await using var server = await StartAsync();
