@@ -54,13 +54,20 @@ public sealed record DatabaseConfig
     /// <summary>Whether clients must speak TLS to the endpoint (<c>tls_mode: enabled</c>); applies to new connections.</summary>
     public bool Tls { get; init; }
 
+    /// <summary>
+    /// With <see cref="Tls"/>, the PEM certificates a client must present one of, or one issued by
+    /// (<c>enforce_client_authentication</c> with <c>authentication_ssl_client_certs</c>); empty asks no certificate.
+    /// </summary>
+    public IReadOnlyList<string> ClientCertificates { get; init; } = [];
+
     public IEnumerable<ShardConfig> Masters => Shards.Where(s => s.Role == ShardRole.Master);
 
     public bool Equals(DatabaseConfig? other) =>
         other is not null && Uid == other.Uid && Name == other.Name && Port == other.Port && Password == other.Password &&
         AdditionalPasswords.SequenceEqual(other.AdditionalPasswords, StringComparer.Ordinal) && DefaultUser == other.DefaultUser &&
         MemorySizeBytes == other.MemorySizeBytes && EvictionPolicy == other.EvictionPolicy &&
-        MaxConnections == other.MaxConnections && OssCluster == other.OssCluster && Tls == other.Tls && Shards.SequenceEqual(other.Shards) && EndpointNodes.SequenceEqual(other.EndpointNodes) &&
+        MaxConnections == other.MaxConnections && OssCluster == other.OssCluster && Tls == other.Tls &&
+        ClientCertificates.SequenceEqual(other.ClientCertificates, StringComparer.Ordinal) && Shards.SequenceEqual(other.Shards) && EndpointNodes.SequenceEqual(other.EndpointNodes) &&
         ShardKeyRegex.SequenceEqual(other.ShardKeyRegex, StringComparer.Ordinal);
 
     public override int GetHashCode() => HashCode.Combine(Uid, Name, Port);

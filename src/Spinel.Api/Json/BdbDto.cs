@@ -23,6 +23,10 @@ internal sealed record BdbDto
 
     /// <summary><c>enabled</c> when clients must use TLS (verified against the cluster CA), else <c>disabled</c>.</summary>
     public string TlsMode { get; init; } = "";
+
+    public string EnforceClientAuthentication { get; init; } = "disabled";
+
+    public IReadOnlyList<ClientCertificateDto> AuthenticationSslClientCerts { get; init; } = [];
     public string DataPersistence { get; init; } = "";
     public string AofPolicy { get; init; } = "";
 
@@ -73,3 +77,6 @@ internal sealed record BdbEndpointDto
 
 /// <summary>Where periodic backups go: a directory on the nodes' disks.</summary>
 internal sealed record BackupLocationDto(string Type, string Path);
+
+/// <summary>A trusted client certificate, as PEM.</summary>
+internal sealed record ClientCertificateDto(string ClientCert);

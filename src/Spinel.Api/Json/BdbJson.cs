@@ -23,6 +23,8 @@ internal static class BdbJson
         AuthenticationRedisPass = bdb.AuthenticationRedisPass ?? "",
         DefaultUser = bdb.DefaultUser,
         TlsMode = StoreEnumNames<TlsMode>.Name(bdb.TlsMode),
+        EnforceClientAuthentication = bdb.EnforceClientAuthentication ? "enabled" : "disabled",
+        AuthenticationSslClientCerts = [.. bdb.ClientCertificates.Select(c => new ClientCertificateDto(c))],
         DataPersistence = StoreEnumNames<DataPersistence>.Name(bdb.DataPersistence),
         AofPolicy = StoreEnumNames<AofPolicy>.Name(bdb.AofPolicy),
         SnapshotPolicy = [.. bdb.SnapshotPolicy.Select(r => new SnapshotRuleDto(r.Secs, r.Writes))],

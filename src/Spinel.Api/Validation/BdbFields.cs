@@ -51,6 +51,8 @@ internal static class BdbFields
         ["slave_ha"] = Bool(static (b, v) => b with { SlaveHa = v }),
         ["default_user"] = Bool(static (b, v) => b with { DefaultUser = v }),
         ["tls_mode"] = Enum<TlsMode>(static (b, v) => b with { TlsMode = v }),
+        ["enforce_client_authentication"] = SetEnforceClientAuthentication,
+        ["authentication_ssl_client_certs"] = SetClientCertificates,
         ["backup"] = Bool(static (b, v) => b with { Backup = v }),
         ["backup_interval"] = Int(0, int.MaxValue, static (b, v) => b with { BackupInterval = v }),
         ["backup_interval_offset"] = Int(0, int.MaxValue, static (b, v) => b with { BackupIntervalOffset = v }),
@@ -143,6 +145,56 @@ internal static class BdbFields
         }
         // Setting the password replaces every password of the default user, as Redis Enterprise does.
         bdb = bdb with { AuthenticationRedisPass = password.Length == 0 ? null : password, AdditionalPasswords = [] };
+        return null;
+    }
+
+    private static RequestError? SetEnforceClientAuthentication(string field, JsonElement value, ref BdbRecord bdb)
+    {
+        // Redis Enterprise writes "enabled"/"disabled"; a boolean is taken too.
+        bool? enforce = value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.String => value.GetString() switch { "enabled" => true, "disabled" => false, _ => null },
+            _ => null,
+        };
+        if (enforce is not { } flag)
+        {
+            return RequestError.Parameter($"{field} must be 'enabled' or 'disabled'");
+        }
+        bdb = bdb with { EnforceClientAuthentication = flag };
+        return null;
+    }
+
+    private static RequestError? SetClientCertificates(string field, JsonElement value, ref BdbRecord bdb)
+    {
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() > 100)
+        {
+            return JsonFields.WrongType(field, "an array of at most 100 {\"client_cert\": PEM} objects", value);
+        }
+        var certificates = new List<string>();
+        foreach (var entry in value.EnumerateArray())
+        {
+            var name = $"{field}[{certificates.Count}].client_cert";
+            if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("client_cert", out var pem))
+            {
+                return RequestError.Parameter($"{name} is missing");
+            }
+            if (JsonFields.ReadString(name, pem, 16384, out var text) is { } error)
+            {
+                return error;
+            }
+            try
+            {
+                using var certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(text);
+            }
+            catch (System.Security.Cryptography.CryptographicException e)
+            {
+                return RequestError.NotAcceptable("invalid_certificate", $"{name} is not a PEM certificate: {e.Message}");
+            }
+            certificates.Add(text);
+        }
+        bdb = bdb with { ClientCertificates = [.. certificates] };
         return null;
     }
 

@@ -295,6 +295,10 @@ public sealed class DatabaseOperations(IClusterStore store, IReadinessProbe prob
         {
             return backup;
         }
+        if (TlsRules.Check(bdb) is { } tls)
+        {
+            return tls;
+        }
         if (OssClusterRules.Check(bdb) is { } ossCluster)
         {
             return ossCluster;

@@ -51,6 +51,12 @@ public sealed record BdbRecord
     /// <summary>Whether clients must use TLS to the endpoint (<c>tls_mode</c>); the nodes' cluster-issued certificates serve it.</summary>
     public TlsMode TlsMode { get; init; }
 
+    /// <summary>Whether TLS clients must present a trusted certificate (<c>enforce_client_authentication</c>).</summary>
+    public bool EnforceClientAuthentication { get; init; }
+
+    /// <summary>PEM certificates trusted for client authentication (<c>authentication_ssl_client_certs</c>): the certificate itself or its issuer.</summary>
+    public ValueList<string> ClientCertificates { get; init; }
+
     public DataPersistence DataPersistence { get; init; } = DataPersistence.Disabled;
 
     public AofPolicy AofPolicy { get; init; } = AofPolicy.AppendFsyncEverySec;

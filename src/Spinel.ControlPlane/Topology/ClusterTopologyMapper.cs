@@ -68,6 +68,7 @@ public static class ClusterTopologyMapper
             AdditionalPasswords = [.. bdb.AdditionalPasswords],
             DefaultUser = bdb.DefaultUser,
             Tls = bdb.TlsMode == TlsMode.Enabled,
+            ClientCertificates = bdb.TlsMode == TlsMode.Enabled && bdb.EnforceClientAuthentication ? [.. bdb.ClientCertificates] : [],
             MemorySizeBytes = bdb.MemorySize,
             EvictionPolicy = evictionPolicy,
             MaxConnections = bdb.MaxConnections > 0 ? bdb.MaxConnections : UnlimitedConnections,

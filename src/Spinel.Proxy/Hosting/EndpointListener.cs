@@ -133,7 +133,8 @@ internal sealed partial class EndpointListener : IAsyncDisposable
         }
         try
         {
-            return await Tls.TlsConnection.AcceptAsync(connection, certificate, TlsHandshakeTimeout, _stopping.Token).ConfigureAwait(false);
+            return await Tls.TlsConnection.AcceptAsync(connection, certificate, Runtime.Table.Database.ClientCertificates, TlsHandshakeTimeout, _stopping.Token)
+                .ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is System.Security.Authentication.AuthenticationException or IOException or OperationCanceledException or ConnectionResetException)
         {

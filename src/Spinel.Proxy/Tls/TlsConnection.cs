@@ -20,8 +20,12 @@ internal sealed class TlsConnection : ConnectionContext
         Transport = new Pipe(PipeReader.Create(ssl, new StreamPipeReaderOptions(leaveOpen: true)), PipeWriter.Create(ssl, new StreamPipeWriterOptions(leaveOpen: true)));
     }
 
-    /// <summary>Runs the server side of the handshake; throws when it fails or takes longer than <paramref name="timeout"/>.</summary>
-    public static async Task<TlsConnection> AcceptAsync(ConnectionContext inner, X509Certificate2 certificate, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the server side of the handshake; throws when it fails or takes longer than <paramref name="timeout"/>. With
+    /// <paramref name="trustedClients"/>, the client must present one of those certificates or one they issued.
+    /// </summary>
+    public static async Task<TlsConnection> AcceptAsync(ConnectionContext inner, X509Certificate2 certificate, IReadOnlyList<string> trustedClients,
+        TimeSpan timeout, CancellationToken cancellationToken)
     {
         var ssl = new SslStream(new DuplexPipeStream(inner.Transport), leaveInnerStreamOpen: false);
         try
@@ -31,7 +35,8 @@ internal sealed class TlsConnection : ConnectionContext
             await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
             {
                 ServerCertificate = certificate,
-                ClientCertificateRequired = false,
+                ClientCertificateRequired = trustedClients.Count > 0,
+                RemoteCertificateValidationCallback = trustedClients.Count > 0 ? (_, client, _, _) => ClientCertificates.IsTrusted(client, trustedClients) : null,
             }, deadline.Token).ConfigureAwait(false);
             return new TlsConnection(inner, ssl);
         }

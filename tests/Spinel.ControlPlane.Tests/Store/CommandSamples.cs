@@ -33,6 +33,8 @@ public static class CommandSamples
                 AdditionalPasswords = ["second", "third"],
                 DefaultUser = false,
                 TlsMode = TlsMode.Enabled,
+                EnforceClientAuthentication = true,
+                ClientCertificates = ["-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"],
                 Backup = true,
                 BackupInterval = 3600,
                 BackupIntervalOffset = 60,

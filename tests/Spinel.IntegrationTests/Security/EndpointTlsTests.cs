@@ -99,4 +99,59 @@ public sealed class EndpointTlsTests : IAsyncLifetime
         }, "a plain client to be served once TLS is off", TimeSpan.FromSeconds(10));
         Assert.Equal(3, (int)await db.StringGetAsync("tls:3"));
     }
+
+    [Fact]
+    public async Task WithClientAuthentication_OnlyClientsWithATrustedCertificateGetIn()
+    {
+        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var caRequest = new CertificateRequest("CN=spinel-test-client-ca", caKey, HashAlgorithmName.SHA256);
+        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, false, 0, critical: true));
+        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, critical: true));
+        using var ca = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        using var trusted = IssueClientCertificate(ca, "CN=trusted-client");
+        using var strangerKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var strangerCreated = new CertificateRequest("CN=stranger", strangerKey, HashAlgorithmName.SHA256)
+            .CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        using var stranger = X509CertificateLoader.LoadPkcs12(strangerCreated.Export(X509ContentType.Pkcs12), null);
+        var current = _node.Topology.Current;
+        _node.Topology.Update(current with
+        {
+            Version = current.Version + 1,
+            Databases = [.. current.Databases.Select(d => d with { ClientCertificates = [ca.ExportCertificatePem()] })],
+        });
+
+        Assert.True(await CanUseAsync(trusted), "a certificate the trusted CA issued must get in");
+        Assert.False(await CanUseAsync(stranger), "a self-signed stranger must not get in");
+        Assert.False(await CanUseAsync(null), "a client without a certificate must not get in");
+    }
+
+    private async Task<bool> CanUseAsync(X509Certificate2? clientCertificate)
+    {
+        var options = ConfigurationOptions.Parse($"127.0.0.1:{_node.Port},ssl=true,sslHost=localhost,abortConnect=true,connectTimeout=3000,connectRetry=0");
+        options.CertificateValidation += (_, certificate, _, _) => certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(_certificate.RawData);
+        if (clientCertificate is not null)
+        {
+            options.CertificateSelection += delegate { return clientCertificate; };
+        }
+        try
+        {
+            await using var client = await ConnectionMultiplexer.ConnectAsync(options);
+            await client.GetDatabase().StringSetAsync("mtls", "1");
+            return true;
+        }
+        catch (RedisException)
+        {
+            return false;
+        }
+    }
+
+    private static X509Certificate2 IssueClientCertificate(X509Certificate2 ca, string subject)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], critical: false));
+        using var issued = request.Create(ca, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddHours(12), [1, 2, 3, 4]);
+        using var withKey = issued.CopyWithPrivateKey(key);
+        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+    }
 }
