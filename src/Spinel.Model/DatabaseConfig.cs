@@ -60,6 +60,12 @@ public sealed record DatabaseConfig
     /// </summary>
     public IReadOnlyList<string> ClientCertificates { get; init; } = [];
 
+    /// <summary>
+    /// Users other than the default one that may authenticate at the endpoint, each with its ACL rules on this database;
+    /// empty when the database binds no roles to Redis ACLs.
+    /// </summary>
+    public IReadOnlyList<DatabaseAclUser> AclUsers { get; init; } = [];
+
     public IEnumerable<ShardConfig> Masters => Shards.Where(s => s.Role == ShardRole.Master);
 
     public bool Equals(DatabaseConfig? other) =>
@@ -68,7 +74,7 @@ public sealed record DatabaseConfig
         MemorySizeBytes == other.MemorySizeBytes && EvictionPolicy == other.EvictionPolicy &&
         MaxConnections == other.MaxConnections && OssCluster == other.OssCluster && Tls == other.Tls &&
         ClientCertificates.SequenceEqual(other.ClientCertificates, StringComparer.Ordinal) && Shards.SequenceEqual(other.Shards) && EndpointNodes.SequenceEqual(other.EndpointNodes) &&
-        ShardKeyRegex.SequenceEqual(other.ShardKeyRegex, StringComparer.Ordinal);
+        ShardKeyRegex.SequenceEqual(other.ShardKeyRegex, StringComparer.Ordinal) && AclUsers.SequenceEqual(other.AclUsers);
 
     public override int GetHashCode() => HashCode.Combine(Uid, Name, Port);
 }

@@ -29,21 +29,10 @@ internal static class BdbActionEndpoints
     private static async Task<IResult> RecoverAsync(int uid, HttpContext context, IClusterStore store, [FromServices] IDataTransferOperations transfers,
         CancellationToken cancellationToken)
     {
-        if (!store.Current.Bdbs.ContainsKey(uid))
+        // Redis Enterprise's options pick persistence files; here a lost shard always starts from what its new node has.
+        if (RefuseBody(uid, context, store, "ignore_errors", "recover_without_data") is { } refused)
         {
-            return ApiResults.NotFound(ErrorCodes.BdbNotFound, $"database {uid} does not exist");
-        }
-        if (!JsonBody.TryParseOptionalObject(context, out var document, out var parseError))
-        {
-            return parseError.ToResult();
-        }
-        using (document)
-        {
-            // Redis Enterprise's options pick persistence files; here a lost shard always starts from what its new node has.
-            if (document.RootElement.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => n is not ("ignore_errors" or "recover_without_data")) is { } field)
-            {
-                return JsonFields.UnknownField(field).ToResult();
-            }
+            return refused;
         }
         var outcome = await transfers.RecoverAsync(uid, cancellationToken).ConfigureAwait(false);
         if (outcome.Error is { } failure)
@@ -105,20 +94,9 @@ internal static class BdbActionEndpoints
     private static async Task<IResult> RebalanceAsync(int uid, HttpContext context, IClusterStore store, [FromServices] IRebalanceOperations rebalance,
         CancellationToken cancellationToken)
     {
-        if (!store.Current.Bdbs.ContainsKey(uid))
+        if (RefuseBody(uid, context, store) is { } refused)
         {
-            return ApiResults.NotFound(ErrorCodes.BdbNotFound, $"database {uid} does not exist");
-        }
-        if (!JsonBody.TryParseOptionalObject(context, out var document, out var parseError))
-        {
-            return parseError.ToResult();
-        }
-        using (document)
-        {
-            if (document.RootElement.EnumerateObject().Select(p => p.Name).FirstOrDefault() is { } field)
-            {
-                return JsonFields.UnknownField(field).ToResult();
-            }
+            return refused;
         }
         if (RebalanceQueryReader.Read(uid, context.Request.Query, out var request) is { } error)
         {
@@ -135,5 +113,27 @@ internal static class BdbActionEndpoints
         }
         return ApiResults.Written(new ActionAcceptedDto { ActionUid = outcome.ActionUid, Description = "Rebalance was triggered" },
             ApiJsonContext.Default.ActionAcceptedDto);
+    }
+
+    /// <summary>
+    /// The answer for a database action that takes no body (or one with only <paramref name="ignored"/> fields): 404 for
+    /// an unknown database, 400/406 for a body it cannot take; null when the request may go on.
+    /// </summary>
+    private static IResult? RefuseBody(int uid, HttpContext context, IClusterStore store, params string[] ignored)
+    {
+        if (!store.Current.Bdbs.ContainsKey(uid))
+        {
+            return ApiResults.NotFound(ErrorCodes.BdbNotFound, $"database {uid} does not exist");
+        }
+        if (!JsonBody.TryParseOptionalObject(context, out var document, out var parseError))
+        {
+            return parseError.ToResult();
+        }
+        using (document)
+        {
+            return document.RootElement.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => !ignored.Contains(n)) is { } field
+                ? JsonFields.UnknownField(field).ToResult()
+                : null;
+        }
     }
 }

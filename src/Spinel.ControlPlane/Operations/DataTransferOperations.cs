@@ -4,7 +4,10 @@ using Spinel.ControlPlane.Store.Commands;
 
 namespace Spinel.ControlPlane.Operations;
 
-/// <summary>Checks an export or import request against the store and stores the action that carries it out.</summary>
+/// <summary>
+/// Checks an export, import or recovery request against the store and stores what carries it out: an action for the
+/// first two, the lost masters' new places for a recovery.
+/// </summary>
 public sealed class DataTransferOperations(IClusterStore store, TimeProvider time) : IDataTransferOperations
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -17,24 +20,9 @@ public sealed class DataTransferOperations(IClusterStore store, TimeProvider tim
         StartAsync(bdbUid, ActionNames.ImportBdb, ImportBdbMachine.Flush, default(ValueDictionary<string, string>).SetItem("sources", string.Join('\n', files)),
             cancellationToken);
 
-    public async Task<OperationOutcome<string>> RecoverAsync(int bdbUid, CancellationToken cancellationToken)
-    {
-        if (!store.IsLeader)
+    public Task<OperationOutcome<string>> RecoverAsync(int bdbUid, CancellationToken cancellationToken) =>
+        OnFreeDatabaseAsync(bdbUid, async state =>
         {
-            return OperationOutcome.Fail<string>(OperationErrorKind.NotLeader, "not_leader", "this node is not the cluster leader");
-        }
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var state = store.Current;
-            if (!state.Bdbs.ContainsKey(bdbUid))
-            {
-                return OperationOutcome.Fail<string>(OperationErrorKind.NotFound, "db_not_exist", $"database {bdbUid} does not exist");
-            }
-            if (HaActions.Occupying(state, bdbUid) is { } running)
-            {
-                return OperationOutcome.Fail<string>(OperationErrorKind.Busy, "db_busy", $"database {bdbUid} is busy with {running.Name} ({running.ActionUid})");
-            }
             bool IsLive(int nodeUid) => state.Nodes.GetValueOrDefault(nodeUid)?.Status == NodeStatus.Active;
             var lost = Recovery.DatabaseRecovery.LostMasters(state, bdbUid, IsLive);
             if (lost.Count == 0)
@@ -49,22 +37,21 @@ public sealed class DataTransferOperations(IClusterStore store, TimeProvider tim
             }
             var result = await store.ProposeAsync(new PutShards { BdbUid = bdbUid, Shards = moved.ToValueList(), ExpectedClusterVersion = state.Version },
                 cancellationToken).ConfigureAwait(false);
-            var description = "re-created " + string.Join(", ", moved.Select(m => $"shard {m.Uid} on node {m.NodeUid}"));
-            return result.Status switch
-            {
-                ProposeStatus.Applied => OperationOutcome.Ok(description),
-                ProposeStatus.Rejected => OperationOutcome.Fail<string>(OperationErrorKind.Busy, "busy", "the cluster changed meanwhile; retry"),
-                ProposeStatus.NotLeader => OperationOutcome.Fail<string>(OperationErrorKind.NotLeader, "not_leader", "this node is not the cluster leader"),
-                _ => OperationOutcome.Fail<string>(OperationErrorKind.Unavailable, "no_quorum", result.Description),
-            };
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+            return Outcome(result, "re-created " + string.Join(", ", moved.Select(m => $"shard {m.Uid} on node {m.NodeUid}")), null);
+        }, cancellationToken);
 
-    private async Task<OperationOutcome<string>> StartAsync(int bdbUid, string name, string firstState, ValueDictionary<string, string> data,
+    private Task<OperationOutcome<string>> StartAsync(int bdbUid, string name, string firstState, ValueDictionary<string, string> data,
+        CancellationToken cancellationToken) =>
+        OnFreeDatabaseAsync(bdbUid, async state =>
+        {
+            var action = HaActions.New(name, ActionNames.BdbObject(bdbUid), firstState, data, time.GetUtcNow());
+            var result = await store.ProposeAsync(new PutAction { Action = action, ExpectedVersion = 0, ExpectedClusterVersion = state.Version },
+                cancellationToken).ConfigureAwait(false);
+            return Outcome(result, action.ActionUid, action.ActionUid);
+        }, cancellationToken);
+
+    /// <summary>Runs <paramref name="decide"/> on the leader, one request at a time, for a database that exists and no action occupies.</summary>
+    private async Task<OperationOutcome<string>> OnFreeDatabaseAsync(int bdbUid, Func<ClusterState, Task<OperationOutcome<string>>> decide,
         CancellationToken cancellationToken)
     {
         if (!store.IsLeader)
@@ -79,26 +66,23 @@ public sealed class DataTransferOperations(IClusterStore store, TimeProvider tim
             {
                 return OperationOutcome.Fail<string>(OperationErrorKind.NotFound, "db_not_exist", $"database {bdbUid} does not exist");
             }
-            var objectName = ActionNames.BdbObject(bdbUid);
             if (HaActions.Occupying(state, bdbUid) is { } running)
             {
                 return OperationOutcome.Fail<string>(OperationErrorKind.Busy, "db_busy", $"database {bdbUid} is busy with {running.Name} ({running.ActionUid})");
             }
-            var action = HaActions.New(name, objectName, firstState, data,
-                time.GetUtcNow());
-            var result = await store.ProposeAsync(new PutAction { Action = action, ExpectedVersion = 0, ExpectedClusterVersion = state.Version },
-                cancellationToken).ConfigureAwait(false);
-            return result.Status switch
-            {
-                ProposeStatus.Applied => OperationOutcome.Ok(action.ActionUid, action.ActionUid),
-                ProposeStatus.Rejected => OperationOutcome.Fail<string>(OperationErrorKind.Busy, "busy", "the cluster changed meanwhile; retry"),
-                ProposeStatus.NotLeader => OperationOutcome.Fail<string>(OperationErrorKind.NotLeader, "not_leader", "this node is not the cluster leader"),
-                _ => OperationOutcome.Fail<string>(OperationErrorKind.Unavailable, "no_quorum", result.Description),
-            };
+            return await decide(state).ConfigureAwait(false);
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    private static OperationOutcome<string> Outcome(ProposeResult result, string value, string? actionUid) => result.Status switch
+    {
+        ProposeStatus.Applied => OperationOutcome.Ok(value, actionUid),
+        ProposeStatus.Rejected => OperationOutcome.Fail<string>(OperationErrorKind.Busy, "busy", "the cluster changed meanwhile; retry"),
+        ProposeStatus.NotLeader => OperationOutcome.Fail<string>(OperationErrorKind.NotLeader, "not_leader", "this node is not the cluster leader"),
+        _ => OperationOutcome.Fail<string>(OperationErrorKind.Unavailable, "no_quorum", result.Description),
+    };
 }

@@ -19,16 +19,7 @@ public sealed class FailoverObservabilityTests(ITestOutputHelper output)
     public async Task AFailoverShowsAlikeInShardsEventsMetricsAndStats()
     {
         await using var cluster = await LocalCluster.StartAsync(subnet: 60);
-        try
-        {
-            await FailOverAndObserveAsync(cluster);
-        }
-        catch
-        {
-            output.WriteLine("--- at the failure\n" + cluster.Events());
-            cluster.SaveLogs(nameof(AFailoverShowsAlikeInShardsEventsMetricsAndStats));
-            throw;
-        }
+        await cluster.KeepingLogsOnFailureAsync(nameof(AFailoverShowsAlikeInShardsEventsMetricsAndStats), output.WriteLine, () => FailOverAndObserveAsync(cluster));
     }
 
     private async Task FailOverAndObserveAsync(LocalCluster cluster)

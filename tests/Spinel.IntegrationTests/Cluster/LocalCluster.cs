@@ -273,6 +273,24 @@ public sealed class LocalCluster : IAsyncDisposable
                     l.Contains("relaunch", StringComparison.Ordinal))
         .Order(StringComparer.Ordinal));
 
+    /// <summary>
+    /// Runs a test's body; when it fails, writes the failure-handling log lines as they are at that moment and keeps
+    /// every node's whole log (<see cref="SaveLogs"/>), then lets the failure through.
+    /// </summary>
+    public async Task KeepingLogsOnFailureAsync(string testName, Action<string> writeLine, Func<Task> body)
+    {
+        try
+        {
+            await body();
+        }
+        catch
+        {
+            writeLine("--- at the failure\n" + Events());
+            SaveLogs(testName);
+            throw;
+        }
+    }
+
     /// <summary>Keeps every node's whole log under the test results (CI keeps them as artifacts), one folder per test.</summary>
     public void SaveLogs(string testName)
     {

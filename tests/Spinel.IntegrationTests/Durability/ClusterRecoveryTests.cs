@@ -21,16 +21,7 @@ public sealed class ClusterRecoveryTests(ITestOutputHelper output)
     public async Task AClusterThatLostTwoOfThreeNodesIsRebuiltFromTheSurvivorsStoreFile()
     {
         await using var cluster = await LocalCluster.StartAsync(subnet: 71);
-        try
-        {
-            await LoseTwoNodesAndRecoverAsync(cluster);
-        }
-        catch
-        {
-            output.WriteLine("--- at the failure\n" + cluster.Events());
-            cluster.SaveLogs(nameof(AClusterThatLostTwoOfThreeNodesIsRebuiltFromTheSurvivorsStoreFile));
-            throw;
-        }
+        await cluster.KeepingLogsOnFailureAsync(nameof(AClusterThatLostTwoOfThreeNodesIsRebuiltFromTheSurvivorsStoreFile), output.WriteLine, () => LoseTwoNodesAndRecoverAsync(cluster));
     }
 
     private async Task LoseTwoNodesAndRecoverAsync(LocalCluster cluster)
