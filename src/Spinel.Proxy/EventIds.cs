@@ -18,10 +18,14 @@ internal static class EventIds
     public const int ClientSessionFailed = 1204;
     public const int TlsHandshakeFailed = 1205;
     public const int TlsCertificateMissing = 1206;
+    public const int AclDenied = 1207;
+    public const int AclUserGone = 1208;
 
     public const int ShardDown = 1301;
     public const int ShardUp = 1302;
     public const int ShardHeld = 1303;
     public const int ShardReleased = 1304;
     public const int HoldTimedOut = 1305;
+
+    public const int InvalidAclRules = 1401;
 }

@@ -27,6 +27,9 @@ internal enum ProxyCommand : byte
     ConfigSet,
     AclWhoAmI,
     AclUsers,
+    AclGetUser,
+    AclList,
+    AclCat,
 
     MultiKeyGet,
     MultiKeySet,

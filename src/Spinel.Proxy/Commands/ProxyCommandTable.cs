@@ -28,6 +28,10 @@ internal static class ProxyCommandTable
         ["config|set"] = ProxyCommand.ConfigSet,
         ["acl|whoami"] = ProxyCommand.AclWhoAmI,
         ["acl|users"] = ProxyCommand.AclUsers,
+        ["acl|getuser"] = ProxyCommand.AclGetUser,
+        ["acl|list"] = ProxyCommand.AclList,
+        ["acl|cat"] = ProxyCommand.AclCat,
+        ["acl|dryrun"] = ProxyCommand.NotAllowed,
 
         ["mget"] = ProxyCommand.MultiKeyGet,
         ["mset"] = ProxyCommand.MultiKeySet,

@@ -11,5 +11,8 @@ internal sealed partial class DatabaseRuntime
 
         [LoggerMessage(EventIds.ShardReleased, LogLevel.Information, "Shard {ShardUid} of bdb {BdbUid} released by topology version {Version}")]
         public static partial void ShardReleased(ILogger logger, int shardUid, int bdbUid, long version);
+
+        [LoggerMessage(EventIds.InvalidAclRules, LogLevel.Error, "ACL rules of user {User} on bdb {BdbUid} do not compile ({Error}); the user gets no permission")]
+        public static partial void InvalidAclRules(ILogger logger, string user, int bdbUid, string error);
     }
 }

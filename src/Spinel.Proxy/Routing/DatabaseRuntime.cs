@@ -142,8 +142,10 @@ internal sealed partial class DatabaseRuntime : IAsyncDisposable
                 routes.Add(new ShardRoute(routes.Count, shard, pool));
             }
             var nodes = _nodes;
+            var users = Auth.EndpointUsers.Build(database.AclUsers, _table?.Users,
+                (user, error) => Log.InvalidAclRules(_logger, user, database.Uid, error));
             return new RoutingTable(version, database, routes,
-                table => ClusterLayout.Build(database, table.Masters, nodes, _options.NodeUid, _options.BindAddress, version));
+                table => ClusterLayout.Build(database, table.Masters, nodes, _options.NodeUid, _options.BindAddress, version), users);
         }
     }
 

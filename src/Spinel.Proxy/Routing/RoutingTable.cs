@@ -8,10 +8,12 @@ internal sealed class RoutingTable
 {
     private readonly ShardRoute?[] _bySlot;
 
-    public RoutingTable(long version, DatabaseConfig database, IReadOnlyList<ShardRoute> masters, Func<RoutingTable, ClusterLayout>? layout = null)
+    public RoutingTable(long version, DatabaseConfig database, IReadOnlyList<ShardRoute> masters, Func<RoutingTable, ClusterLayout>? layout = null,
+        Auth.EndpointUsers? users = null)
     {
         Version = version;
         Database = database;
+        Users = users ?? Auth.EndpointUsers.None;
         Masters = masters;
         Hashing = KeyHashing.FromRules(database.ShardKeyRegex);
         _bySlot = new ShardRoute?[SlotRange.SlotCount];
@@ -32,6 +34,9 @@ internal sealed class RoutingTable
     public ClusterLayout? Cluster { get; }
 
     public long Version { get; }
+
+    /// <summary>The database's ACL users (besides the default user), compiled.</summary>
+    public Auth.EndpointUsers Users { get; }
 
     public DatabaseConfig Database { get; }
 

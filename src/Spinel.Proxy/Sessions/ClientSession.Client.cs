@@ -205,7 +205,7 @@ internal sealed partial class ClientSession
         return $"id={Id} addr={RemoteEndPoint} laddr={LocalEndPoint} fd=-1 name={Name} age={(int)(now - ConnectedAt).TotalSeconds} " +
             $"idle={(int)(now - LastActivity).TotalSeconds} flags={flags} db=0 sub={channels} psub={patterns} ssub={shardChannels} " +
             $"multi={(_transaction is null ? -1 : _transaction.Count)} qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 obl=0 " +
-            $"oll={_queue.Count} omem={_queue.CompletedBytes} tot-mem=0 events=r cmd={LastCommand} user=default " +
+            $"oll={_queue.Count} omem={_queue.CompletedBytes} tot-mem=0 events=r cmd={LastCommand} user={UserName} " +
             $"library-name= library-ver= resp={Protocol}";
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using Spinel.Proxy.Auth;
 using Spinel.Resp.Framing;
 
 namespace Spinel.Proxy.Sessions;
@@ -35,12 +36,13 @@ internal sealed partial class ClientSession
         var password = _request.ArgCount == 2 ? _request[1] : _request[2];
         var user = _request.ArgCount == 2 ? "default"u8 : _request[1];
         var database = _database.Table.Database;
+        EndpointUser? aclUser = null;
         var error = _request.ArgCount == 2 && database is { Password: null, DefaultUser: true }
             ? "ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?"
-            : CheckCredentials(user, password);
+            : CheckCredentials(user, password, out aclUser);
         if (error is null)
         {
-            _authenticated = true;
+            SignIn(aclUser);
             ReplyRaw("+OK\r\n"u8);
         }
         else
@@ -52,11 +54,25 @@ internal sealed partial class ClientSession
 
     private const string WrongPass = "WRONGPASS invalid username-password pair or user is disabled.";
 
-    /// <summary>Null when the credentials are right, else the error redis would give.</summary>
-    private string? CheckCredentials(ReadOnlySpan<byte> user, ReadOnlySpan<byte> password)
+    /// <summary>
+    /// Null when the credentials are right, else the error redis would give; <paramref name="aclUser"/> is the ACL user
+    /// they name, null for the default user.
+    /// </summary>
+    private string? CheckCredentials(ReadOnlySpan<byte> user, ReadOnlySpan<byte> password, out EndpointUser? aclUser)
     {
-        var database = _database.Table.Database;
-        if (!user.SequenceEqual("default"u8) || !database.DefaultUser)
+        aclUser = null;
+        var table = _database.Table;
+        var database = table.Database;
+        if (!user.SequenceEqual("default"u8))
+        {
+            if (!table.Users.TryGet(user, out var candidate) || !Matches(password, candidate.PasswordDigests))
+            {
+                return WrongPass;
+            }
+            aclUser = candidate;
+            return null;
+        }
+        if (!database.DefaultUser)
         {
             return WrongPass;
         }
@@ -65,17 +81,23 @@ internal sealed partial class ClientSession
             // As redis's "nopass" default user: any password is right for it (AUTH default x, HELLO 3 AUTH default x).
             return null;
         }
-        // Digests of equal length: the comparison takes the same time whatever the password's length or content.
+        return Matches(password, [.. database.Passwords.Select(p => SHA256.HashData(Encoding.UTF8.GetBytes(p)))]) ? null : WrongPass;
+    }
+
+    /// <summary>
+    /// Whether the password's SHA-256 digest is one of <paramref name="digests"/>; digests of equal length, each compared
+    /// in fixed time, so the time taken does not depend on the password's length or content.
+    /// </summary>
+    private static bool Matches(ReadOnlySpan<byte> password, IReadOnlyList<byte[]> digests)
+    {
         Span<byte> given = stackalloc byte[SHA256.HashSizeInBytes];
-        Span<byte> expected = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(password, given);
         var matches = false;
-        foreach (var candidate in database.Passwords)
+        foreach (var expected in digests)
         {
-            SHA256.HashData(Encoding.UTF8.GetBytes(candidate), expected);
             matches |= CryptographicOperations.FixedTimeEquals(given, expected);
         }
-        return matches ? null : WrongPass;
+        return matches;
     }
 
     private void Hello()
@@ -99,13 +121,15 @@ internal sealed partial class ClientSession
         }
         string? name = null;
         var authenticate = false;
+        EndpointUser? helloUser = null;
         for (var i = next; i < _request.ArgCount; i++)
         {
             if (_request.ArgEquals(i, "AUTH"u8) && i + 2 < _request.ArgCount)
             {
-                var error = CheckCredentials(_request[i + 1], _request[i + 2]);
+                var error = CheckCredentials(_request[i + 1], _request[i + 2], out helloUser);
                 if (error is not null)
                 {
+                    _database.Counters.OnAuthFailed();
                     ReplyError(error);
                     return;
                 }
@@ -133,7 +157,10 @@ internal sealed partial class ClientSession
             ReplyError("NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time");
             return;
         }
-        _authenticated = true;
+        if (authenticate)
+        {
+            SignIn(helloUser);
+        }
         Protocol = protocol;
         if (name is not null)
         {
@@ -192,6 +219,7 @@ internal sealed partial class ClientSession
         Protocol = 2;
         Name = null;
         _authenticated = !_database.Table.Database.RequiresAuth;
+        _user = null;
         ReplyRaw("+RESET\r\n"u8);
     }
 

@@ -45,6 +45,11 @@ internal sealed partial class ClientSession
             ReplyError("NOAUTH Authentication required.");
             return;
         }
+        if (_user is not null && !AclAllows(info))
+        {
+            FailQueuedTransaction();
+            return;
+        }
         if (_transaction is not null && kind is not (ProxyCommand.Exec or ProxyCommand.Discard or ProxyCommand.Multi
             or ProxyCommand.Watch or ProxyCommand.Quit or ProxyCommand.Reset))
         {
@@ -88,8 +93,11 @@ internal sealed partial class ClientSession
             case ProxyCommand.ClientReply: ClientReply(); break;
             case ProxyCommand.ConfigGet: ConfigGet(); break;
             case ProxyCommand.ConfigSet: ConfigSet(); break;
-            case ProxyCommand.AclWhoAmI: Reply(w => Resp.Framing.RespWriter.WriteBulkString(w, "default"u8)); break;
-            case ProxyCommand.AclUsers: Reply(w => { Resp.Framing.RespWriter.WriteArrayHeader(w, 1); Resp.Framing.RespWriter.WriteBulkString(w, "default"u8); }); break;
+            case ProxyCommand.AclWhoAmI: Reply(w => Resp.Framing.RespWriter.WriteBulkString(w, UserName)); break;
+            case ProxyCommand.AclUsers: AclUsers(); break;
+            case ProxyCommand.AclGetUser: AclGetUser(); break;
+            case ProxyCommand.AclList: AclList(); break;
+            case ProxyCommand.AclCat: AclCat(); break;
             // With the OSS Cluster API, multi-key commands need one slot, as in Redis Cluster.
             case ProxyCommand.MultiKeyGet when _ossCluster: ForwardByKeys(info); break;
             case ProxyCommand.MultiKeySet when _ossCluster: ForwardByKeys(info); break;
