@@ -2,7 +2,7 @@ namespace Spinel.Resp.Acl;
 
 /// <summary>What a key pattern grants (redis 7.0 <c>ACL_READ_PERMISSION</c> / <c>ACL_WRITE_PERMISSION</c>).</summary>
 [Flags]
-public enum AclKeyPermissions
+internal enum AclKeyPermissions
 {
     None = 0,
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using Spinel.Resp.Commands;
 
@@ -10,8 +9,6 @@ namespace Spinel.Resp.Acl;
 /// </summary>
 internal sealed class AclPattern
 {
-    private const int StackChars = 256;
-
     public AclPattern(string text, AclKeyPermissions permissions = AclKeyPermissions.ReadWrite)
     {
         Text = text;
@@ -31,21 +28,6 @@ internal sealed class AclPattern
 
     public AclPattern WithMorePermissions(AclKeyPermissions more) =>
         new(Text, Permissions | more);
-
-    public bool IsMatch(ReadOnlySpan<byte> subject)
-    {
-        char[]? rented = null;
-        var chars = subject.Length <= StackChars
-            ? stackalloc char[StackChars]
-            : (rented = ArrayPool<char>.Shared.Rent(subject.Length));
-        var written = Encoding.Latin1.GetChars(subject, chars);
-        var matched = GlobPattern.IsMatch(Widened, chars[..written], ignoreCase: false);
-        if (rented is not null)
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
-        return matched;
-    }
 
     /// <summary>The key pattern as redis writes it: <c>~p</c>, <c>%R~p</c> or <c>%W~p</c>.</summary>
     public string DescribeKey() => Permissions switch

@@ -72,6 +72,8 @@ public class AclDifferentialTests(RedisServerFixture fixture, ITestOutputHelper 
         "%RR~a",
         "bogus",
         "+@ALL -@READ ~*",
+        "+@all %RW~* ~*l",
+        "+@all %R~* resetkeys %W~wo:*",
         "ALLKEYS ALLCOMMANDS",
     ];
 

@@ -51,11 +51,14 @@ internal static class AclProbeCommands
             "SCRIPT EXISTS abc", "FUNCTION LIST", "FCALL nosuch 1 app:1", "FCALL_RO nosuch 1 ro:1", "EVALSHA abc 1 wo:1",
             "PUBLISH chan:1 m", "PUBLISH other m", "SPUBLISH chan:1 m", "PUBSUB CHANNELS", "PUBSUB NUMSUB chan:1", "UNSUBSCRIBE chan:1",
             "SWAPDB 0 1", "SWAPDB 0 1", "FLUSHDB", "AUTH u x",
+            // Refused before the ACL check (arity, unknown subcommand) or with keys the strict key walk voids.
+            "GET app:1 ro:1", "MGET", "CONFIG NOSUCH", "CONFIG", "ZUNIONSTORE other:z 0 ro:z", "XREAD STREAMS other:1",
         ];
         var probes = lines.Select(l => new Probe(Tests.Commands.CommandLine.Split(l))).ToList();
         probes.Add(new Probe(["EVAL", "return 1", "2", "app:1", "ro:1"]));
         probes.Add(new Probe(["EVAL", "return 1", "1", "wo:1"]));
         probes.Add(new Probe(["EVAL", "return 1", "0"]));
+        probes.Add(new Probe(["EVAL", "return 1", "5", "other:1"]));
         probes.Add(new Probe(["EVAL_RO", "return 1", "1", "ro:1"]));
         probes.Add(new Probe(["SUBSCRIBE", "chan:1"], 1));
         probes.Add(new Probe(["SUBSCRIBE", "chan:1", "other"], 2));
