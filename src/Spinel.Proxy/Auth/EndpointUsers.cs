@@ -15,6 +15,9 @@ internal sealed class EndpointUsers
 {
     public static readonly EndpointUsers None = new([], FrozenDictionary<string, EndpointUser>.Empty);
 
+    /// <summary>What a user whose rules do not compile gets: no command, key or channel.</summary>
+    private static readonly AclRules NoPermissions = AclRules.Parse("resetchannels");
+
     private readonly FrozenDictionary<string, EndpointUser> _byName;
 
     private EndpointUsers(IReadOnlyList<DatabaseAclUser> source, FrozenDictionary<string, EndpointUser> byName)
@@ -56,7 +59,7 @@ internal sealed class EndpointUsers
             if (!AclRules.TryParse(user.Rules, out var rules, out var error))
             {
                 onInvalid?.Invoke(user.Name, error);
-                rules = AclRules.NoPermissions;
+                rules = NoPermissions;
             }
             byName.TryAdd(user.Name, new EndpointUser(user.Name, [.. user.PasswordDigests.Select(ParseDigest).OfType<byte[]>()], rules, user.Rules));
         }

@@ -35,27 +35,27 @@ internal sealed partial class ClientSession
     /// control plane apply from the next command on, as ACL SETUSER does in redis; a user that is gone signs the
     /// session out.
     /// </summary>
-    private bool AclAllows(CommandInfo info)
+    private bool AclAllows(CommandInfo info, EndpointUser user)
     {
         var users = _database.Table.Users;
         if (!ReferenceEquals(users, _usersSeen))
         {
             _usersSeen = users;
-            if (!users.TryGet(_user!.Name, out var current))
+            if (!users.TryGet(user.Name, out var current))
             {
-                Log.AclUserGone(_logger, Id, _user.Name, _database.Table.Database.Uid);
+                Log.AclUserGone(_logger, Id, user.Name, _database.Table.Database.Uid);
                 _user = null;
                 _authenticated = !_database.Table.Database.RequiresAuth;
                 ReplyError("NOAUTH Authentication required.");
                 return false;
             }
-            _user = current;
+            _user = user = current;
         }
-        if (_user.Rules.Check(info, _request) is not { } denial)
+        if (user.Rules.Check(info, _request) is not { } denial)
         {
             return true;
         }
-        Log.AclDenied(_logger, Id, _user.Name, info.Name);
+        Log.AclDenied(_logger, Id, user.Name, info.Name);
         ReplyError(denial);
         return false;
     }
@@ -134,14 +134,11 @@ internal sealed partial class ClientSession
             {
                 flags.Add("nopass");
             }
-            return new UserDescription("default", flags, hashes, "+@all", "~*", "&*");
+            return new UserDescription("default", flags, hashes, AclRules.FullAccess);
         }
-        if (!_database.Table.Users.TryGet(name, out var user))
-        {
-            return null;
-        }
-        return new UserDescription(user.Name, ["on"], [.. user.PasswordDigests.Select(Convert.ToHexStringLower)],
-            user.Rules.DescribeCommands(), user.Rules.DescribeKeys(), user.Rules.DescribeChannels());
+        return _database.Table.Users.TryGet(name, out var user)
+            ? new UserDescription(user.Name, ["on"], [.. user.PasswordDigests.Select(Convert.ToHexStringLower)], user.Rules)
+            : null;
     }
 
     private static void WriteBulks(IBufferWriter<byte> writer, IReadOnlyCollection<string> values)
@@ -153,22 +150,16 @@ internal sealed partial class ClientSession
         }
     }
 
-    private sealed record UserDescription(string Name, IReadOnlyList<string> Flags, IReadOnlyList<string> Passwords, string Commands,
-        string Keys, string Channels)
+    private sealed record UserDescription(string Name, IReadOnlyList<string> Flags, IReadOnlyList<string> Passwords, AclRules Rules)
     {
-        /// <summary>Redis's ACL LIST line: flags, passwords, keys, channels (resetchannels first unless all), commands.</summary>
-        public string ToAclListLine()
-        {
-            var parts = new List<string> { "user", Name };
-            parts.AddRange(Flags);
-            parts.AddRange(Passwords.Select(p => "#" + p));
-            if (Keys.Length > 0)
-            {
-                parts.Add(Keys);
-            }
-            parts.Add(Channels == "&*" ? Channels : ("resetchannels " + Channels).TrimEnd());
-            parts.Add(Commands);
-            return string.Join(' ', parts);
-        }
+        public string Commands => Rules.DescribeCommands();
+
+        public string Keys => string.Join(' ', Rules.KeyPatterns);
+
+        public string Channels => string.Join(' ', Rules.ChannelPatterns);
+
+        /// <summary>Redis's ACL LIST line: name, flags, password hashes, then the permissions.</summary>
+        public string ToAclListLine() =>
+            string.Join(' ', new[] { "user", Name }.Concat(Flags).Concat(Passwords.Select(p => "#" + p)).Append(Rules.Describe()));
     }
 }

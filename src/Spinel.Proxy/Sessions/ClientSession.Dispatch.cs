@@ -45,7 +45,7 @@ internal sealed partial class ClientSession
             ReplyError("NOAUTH Authentication required.");
             return;
         }
-        if (_user is not null && !AclAllows(info))
+        if (_user is { } user && !AclAllows(info, user))
         {
             FailQueuedTransaction();
             return;

@@ -86,7 +86,7 @@ public sealed class RedisAclTests(PasswordNode fixture) : IClassFixture<Password
     [Fact]
     public async Task AUserSignsInWithItsOwnPasswordOnlyAndSeesItselfInTheAclCommands()
     {
-        await UseUsersAsync(("acl-reader", "+@read +@connection ~app:*"));
+        await UseUsersAsync(("acl-reader", "+@read +@connection +acl|whoami +acl|users ~app:*"));
         await using var client = await Node.ConnectRawAsync();
 
         Assert.StartsWith("-WRONGPASS", await client.CommandAsync("AUTH", "acl-reader", PasswordNode.Secret), StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public sealed class RedisAclTests(PasswordNode fixture) : IClassFixture<Password
         const string rules = "+@all -@dangerous ~app:* %R~shared:* resetchannels &news:*";
         await UseUsersAsync(("acl-described", rules));
         await using var shard = await Node.ConnectShardAsync(0);
-        Assert.Equal("+OK", await shard.CommandAsync(["ACL", "SETUSER", "acl-described", "reset", "on", ">" + UserPassword, "allchannels", .. rules.Split(' ')]));
+        Assert.Equal("+OK", await shard.CommandAsync(["ACL", "SETUSER", "acl-described", "on", ">" + UserPassword, "allchannels", .. rules.Split(' ')]));
         await using var admin = await Node.ConnectRawAsync();
         Assert.Equal("+OK", await admin.CommandAsync("AUTH", PasswordNode.Secret));
 
@@ -114,14 +114,15 @@ public sealed class RedisAclTests(PasswordNode fixture) : IClassFixture<Password
         var redisLine = (await shard.CommandAsync("ACL", "LIST")).Trim('[', ']').Split(", ").Single(l => l.StartsWith("user acl-described ", StringComparison.Ordinal));
         Assert.Contains(redisLine, await admin.CommandAsync("ACL", "LIST"), StringComparison.Ordinal);
         Assert.Equal("(nil)", await admin.CommandAsync("ACL", "GETUSER", "acl-nobody"));
-        Assert.Equal(await shard.CommandAsync("ACL", "CAT", "geo"), await admin.CommandAsync("ACL", "CAT", "geo"));
+        // Redis lists a category's commands in its hash table's order.
+        Assert.Equal(Sorted(await shard.CommandAsync("ACL", "CAT", "geo")), Sorted(await admin.CommandAsync("ACL", "CAT", "geo")));
         Assert.Equal(await shard.CommandAsync("ACL", "CAT", "nosuch"), await admin.CommandAsync("ACL", "CAT", "nosuch"));
     }
 
     [Fact]
     public async Task ChangedRulesApplyToConnectedClientsAndARemovedUserMustSignInAgain()
     {
-        await UseUsersAsync(("acl-changing", "+@read ~app:*"));
+        await UseUsersAsync(("acl-changing", "+@read +@connection ~app:*"));
         using var connection = await ConnectionMultiplexer.ConnectAsync(
             $"127.0.0.1:{Node.Port},user=acl-changing,password={UserPassword},abortConnect=false,connectTimeout=5000,syncTimeout=5000");
         var db = connection.GetDatabase();
@@ -129,7 +130,7 @@ public sealed class RedisAclTests(PasswordNode fixture) : IClassFixture<Password
         var refused = await Assert.ThrowsAsync<RedisServerException>(() => db.StringSetAsync("app:changing", "v"));
         Assert.StartsWith("NOPERM", refused.Message, StringComparison.Ordinal);
 
-        await UseUsersAsync(("acl-changing", "+@read +@write ~app:*"));
+        await UseUsersAsync(("acl-changing", "+@read +@write +@connection ~app:*"));
         Assert.True(await db.StringSetAsync("app:changing", "v"));
         Assert.Equal("v", (string?)await db.StringGetAsync("app:changing"));
 
@@ -139,6 +140,8 @@ public sealed class RedisAclTests(PasswordNode fixture) : IClassFixture<Password
         Assert.Equal("-NOAUTH Authentication required.", await raw.CommandAsync("GET", "app:changing"));
         Assert.StartsWith("-WRONGPASS", await raw.CommandAsync("AUTH", "acl-changing", UserPassword), StringComparison.Ordinal);
     }
+
+    private static string[] Sorted(string renderedArray) => [.. renderedArray.Trim('[', ']').Split(", ").Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// Publishes a topology in which the database has exactly these ACL users, all with <see cref="UserPassword"/>, plus
@@ -151,7 +154,7 @@ public sealed class RedisAclTests(PasswordNode fixture) : IClassFixture<Password
         var probe = $"acl-probe-{current.Version + 1}";
         var database = current.Databases.Single() with
         {
-            AclUsers = [.. users.Append((probe, "nocommands")).Select(u => new DatabaseAclUser { Name = u.Name, Rules = u.Rules, PasswordDigests = [digest] })],
+            AclUsers = [.. users.Append((Name: probe, Rules: "nocommands")).Select(u => new DatabaseAclUser { Name = u.Name, Rules = u.Rules, PasswordDigests = [digest] })],
         };
         Node.Topology.Update(current with { Version = current.Version + 1, Databases = [database] });
         await using var admin = await Node.ConnectRawAsync();
