@@ -39,6 +39,7 @@ public sealed record ClusterState
         init => field = value.ContainsKey(RedisAclRecord.FullAccessUid) ? value : value.SetItem(RedisAclRecord.FullAccessUid, RedisAclRecord.FullAccess);
     } = default(ValueDictionary<int, RedisAclRecord>).SetItem(RedisAclRecord.FullAccessUid, RedisAclRecord.FullAccess);
 
+    /// <summary>Roles by uid (Redis Enterprise <c>role</c> objects).</summary>
     public ValueDictionary<int, RoleRecord> Roles { get; init; }
 
     /// <summary>The event log, oldest first, at most <see cref="ClusterStateMachine.EventLogCapacity"/> events.</summary>
@@ -80,6 +81,7 @@ public sealed record ClusterState
     public IEnumerable<UserRole> ManagementRolesOf(UserRecord user) =>
         user.RoleUids.Select(r => Roles.GetValueOrDefault(r)?.Management).OfType<UserRole>().Prepend(user.Role).Distinct();
 
+    /// <summary>Whether <paramref name="user"/> is an admin, by its legacy role or one of its roles.</summary>
     public bool IsAdmin(UserRecord user) => ManagementRolesOf(user).Contains(UserRole.Admin);
 
     public IEnumerable<EndpointRecord> EndpointsOf(int bdbUid) => Endpoints.Values.Where(e => e.BdbUid == bdbUid);
