@@ -34,6 +34,8 @@ public static class EndpointRouteBuilderExtensions
         ShardActionEndpoints.Map(v1);
         ActionEndpoints.Map(v1);
         UserEndpoints.Map(v1);
+        RoleEndpoints.Map(v1);
+        RedisAclEndpoints.Map(v1);
         LogEndpoints.Map(v1);
         FallbackEndpoints.Map(v1);
         return v1;

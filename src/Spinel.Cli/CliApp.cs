@@ -24,6 +24,8 @@ internal static class CliApp
             FailoverCommand.Create(services),
             MigrateCommand.Create(services),
             TuneCommands.Create(services),
+            AclCommands.Create(services),
+            RoleCommands.Create(services),
         };
         foreach (var option in services.Options.All)
         {

@@ -8,6 +8,9 @@ namespace Spinel.Api.Auth;
 /// </summary>
 internal static class RolePermissions
 {
+    /// <summary>Whether one of <paramref name="roles"/> (a user's legacy role and those of its roles) allows <paramref name="permission"/>.</summary>
+    public static bool Allows(IEnumerable<UserRole> roles, ApiPermission permission) => roles.Any(r => Allows(r, permission));
+
     public static bool Allows(UserRole role, ApiPermission permission) => permission switch
     {
         ApiPermission.Read => role != UserRole.None,

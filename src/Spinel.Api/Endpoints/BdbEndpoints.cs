@@ -61,7 +61,7 @@ internal static partial class BdbEndpoints
         BdbRecord requested;
         using (document)
         {
-            if (BdbRequestReader.ReadCreate(document.RootElement, time.GetUtcNow(), out requested) is { } error)
+            if ((BdbRequestReader.ReadCreate(document.RootElement, time.GetUtcNow(), out requested) ?? RolesPermissionsField.CheckReferences(store.Current, requested)) is { } error)
             {
                 return error.ToResult();
             }
@@ -83,7 +83,7 @@ internal static partial class BdbEndpoints
         BdbRecord desired;
         using (document)
         {
-            if (BdbRequestReader.ReadUpdate(document.RootElement, current, time.GetUtcNow(), out desired) is { } error)
+            if ((BdbRequestReader.ReadUpdate(document.RootElement, current, time.GetUtcNow(), out desired) ?? RolesPermissionsField.CheckReferences(store.Current, desired)) is { } error)
             {
                 return error.ToResult();
             }

@@ -46,8 +46,11 @@ internal static partial class UserEndpoints
         {
             return RequestError.Parameter(request.Name is null ? "name is required" : "password is required").ToResult();
         }
-        var role = request.Role ?? UserRole.DbViewer;
-        if ((ForbiddenForCaller(context, target: null, role) ?? Duplicate(store.Current, request.Name, request.Email ?? "", exceptUid: 0)) is { } refused)
+        // A user given roles gets its management from them unless a legacy role is given too.
+        var role = request.Role ?? (request.RoleUids is { Count: > 0 } ? UserRole.None : UserRole.DbViewer);
+        var roleUids = (request.RoleUids ?? []).ToValueList();
+        var state = store.Current;
+        if ((MissingRole(state, roleUids) ?? ForbiddenForCaller(context, state, target: null, role, roleUids) ?? Duplicate(state, request.Name, request.Email ?? "", exceptUid: 0)) is { } refused)
         {
             return refused;
         }
@@ -56,7 +59,9 @@ internal static partial class UserEndpoints
             Name = request.Name,
             Email = request.Email ?? "",
             Role = role,
+            RoleUids = roleUids,
             PasswordHash = PasswordHashing.Hash(request.Password),
+            RedisPasswordDigests = [RedisPasswordDigest.Of(request.Password)],
         };
         var result = await store.ProposeAsync(new PutUser { User = user, ExpectedVersion = 0 }, cancellationToken).ConfigureAwait(false);
         if (OperationResults.ToResult(result, ErrorCodes.UserExists, ErrorCodes.LastAdmin) is { } failure)
@@ -80,7 +85,8 @@ internal static partial class UserEndpoints
             return error.ToResult();
         }
         var (name, email, role) = (request.Name ?? current.Name, request.Email ?? current.Email, request.Role ?? current.Role);
-        if ((ForbiddenForCaller(context, current, role) ?? Duplicate(state, name, email, uid)) is { } refused)
+        var roleUids = request.RoleUids?.ToValueList() ?? current.RoleUids;
+        if ((MissingRole(state, roleUids) ?? ForbiddenForCaller(context, state, current, role, roleUids) ?? Duplicate(state, name, email, uid)) is { } refused)
         {
             return refused;
         }
@@ -89,7 +95,9 @@ internal static partial class UserEndpoints
             Name = name,
             Email = email,
             Role = role,
+            RoleUids = roleUids,
             PasswordHash = request.Password is { } password ? PasswordHashing.Hash(password) : current.PasswordHash,
+            RedisPasswordDigests = request.Password is { } clear ? [RedisPasswordDigest.Of(clear)] : current.RedisPasswordDigests,
         };
         var result = await store.ProposeAsync(new PutUser { User = desired, ExpectedVersion = current.Version }, cancellationToken).ConfigureAwait(false);
         if (OperationResults.ToResult(result, ErrorCodes.UserExists, ErrorCodes.LastAdmin) is { } failure)
@@ -107,11 +115,11 @@ internal static partial class UserEndpoints
         {
             return NotFound(uid);
         }
-        if (ForbiddenForCaller(context, current, current.Role) is { } forbidden)
+        if (ForbiddenForCaller(context, state, current, current.Role, current.RoleUids) is { } forbidden)
         {
             return forbidden;
         }
-        if (current.Role == UserRole.Admin && state.Users.Values.Count(u => u.Role == UserRole.Admin) == 1)
+        if (state.IsAdmin(current) && state.Users.Values.Count(state.IsAdmin) == 1)
         {
             return ApiResults.NotAcceptable(ErrorCodes.LastAdmin, $"user {uid} is the last admin and cannot be deleted");
         }
@@ -137,15 +145,24 @@ internal static partial class UserEndpoints
         }
     }
 
-    /// <summary>A user manager manages users, but neither admins nor the admin role (Redis Enterprise's rule).</summary>
-    private static IResult? ForbiddenForCaller(HttpContext context, UserRecord? target, UserRole role)
+    /// <summary>
+    /// A user manager manages users, but neither admins nor the admin role, legacy or through a role (Redis Enterprise's
+    /// rule). Only admins and user managers get here, so a caller that is no admin is a user manager.
+    /// </summary>
+    private static IResult? ForbiddenForCaller(HttpContext context, ClusterState state, UserRecord? target, UserRole role, ValueList<int> roleUids)
     {
-        if (context.GetApiUser()?.Role != UserRole.UserManager || (target?.Role != UserRole.Admin && role != UserRole.Admin))
+        var grantsAdmin = role == UserRole.Admin || roleUids.Any(r => state.Roles.GetValueOrDefault(r)?.Management == UserRole.Admin);
+        if (context.GetApiUser() is not { } caller || state.IsAdmin(caller) || (!grantsAdmin && (target is null || !state.IsAdmin(target))))
         {
             return null;
         }
         return ApiResults.Error(StatusCodes.Status403Forbidden, ErrorCodes.InsufficientPermissions, "a user_manager may not manage admin users or grant the admin role");
     }
+
+    private static IResult? MissingRole(ClusterState state, ValueList<int> roleUids) =>
+        roleUids.Where(r => !state.Roles.ContainsKey(r)).Select(r => (int?)r).FirstOrDefault() is { } missing
+            ? ApiResults.NotFound(ErrorCodes.RoleNotFound, $"role_uids names role {missing}, which does not exist")
+            : null;
 
     private static IResult? Duplicate(ClusterState state, string name, string email, int exceptUid)
     {

@@ -32,4 +32,11 @@ internal static class ErrorCodes
     public const string NoQuorum = "no_quorum";
     public const string LeaderUnreachable = "leader_unreachable";
     public const string InternalError = "internal_error";
+    public const string InvalidAcl = "invalid_acl";
+    public const string RedisAclNotFound = "redis_acl_not_found";
+    public const string RedisAclExists = "redis_acl_exists";
+    public const string RedisAclImmutable = "redis_acl_immutable";
+    public const string RoleNotFound = "role_not_found";
+    public const string RoleExists = "role_exists";
+    public const string InUse = "in_use";
 }

@@ -28,24 +28,25 @@ internal static class OperationResults
 
     /// <summary>The answer for a proposal that did not apply; null when it did.</summary>
     /// <param name="alreadyExistsCode">The error code for <see cref="RejectionCode.AlreadyExists"/> (409).</param>
-    /// <param name="inUseCode">The error code for <see cref="RejectionCode.InUse"/> (406).</param>
-    public static IResult? ToResult(ProposeResult result, string alreadyExistsCode, string inUseCode) => result.Status switch
+    /// <param name="inUseCode">The error code for <see cref="RejectionCode.InUse"/>.</param>
+    /// <param name="inUseStatus">The status for <see cref="RejectionCode.InUse"/>: 406 by default, 409 for an object still referenced.</param>
+    public static IResult? ToResult(ProposeResult result, string alreadyExistsCode, string inUseCode, int inUseStatus = StatusCodes.Status406NotAcceptable) => result.Status switch
     {
         ProposeStatus.Applied => null,
         ProposeStatus.NotLeader => ForwardToLeaderResult.Instance,
         ProposeStatus.NoQuorum => ApiResults.NoQuorum($"the cluster has no quorum: {result.Description}"),
         ProposeStatus.Unknown => ApiResults.NoQuorum($"the change was not confirmed in time and may still apply: {result.Description}"),
-        _ => Rejected(result.Rejection, alreadyExistsCode, inUseCode),
+        _ => Rejected(result.Rejection, alreadyExistsCode, inUseCode, inUseStatus),
     };
 
-    private static ApiJsonResult Rejected(CommandRejection? rejection, string alreadyExistsCode, string inUseCode)
+    private static ApiJsonResult Rejected(CommandRejection? rejection, string alreadyExistsCode, string inUseCode, int inUseStatus)
     {
         var message = rejection?.Message ?? "the change was rejected";
         return rejection?.Code switch
         {
             RejectionCode.VersionConflict => ApiResults.Error(StatusCodes.Status409Conflict, ErrorCodes.Busy, $"the object changed meanwhile ({message}); retry"),
             RejectionCode.AlreadyExists => ApiResults.Error(StatusCodes.Status409Conflict, alreadyExistsCode, message),
-            RejectionCode.InUse => ApiResults.NotAcceptable(inUseCode, message),
+            RejectionCode.InUse => ApiResults.Error(inUseStatus, inUseCode, message),
             RejectionCode.NotFound => ApiResults.NotFound(ErrorCodes.NotFound, message),
             RejectionCode.Invalid => ApiResults.NotAcceptable(ErrorCodes.InvalidParameter, message),
             RejectionCode.ClusterNotCreated => ApiResults.Error(StatusCodes.Status503ServiceUnavailable, ErrorCodes.NodeNotInCluster, message),

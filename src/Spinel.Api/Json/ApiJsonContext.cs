@@ -23,6 +23,10 @@ namespace Spinel.Api.Json;
 [JsonSerializable(typeof(IReadOnlyList<ShardDto>))]
 [JsonSerializable(typeof(IReadOnlyList<StateMachineDto>))]
 [JsonSerializable(typeof(IReadOnlyList<UserDto>))]
+[JsonSerializable(typeof(RedisAclDto))]
+[JsonSerializable(typeof(IReadOnlyList<RedisAclDto>))]
+[JsonSerializable(typeof(RoleDto))]
+[JsonSerializable(typeof(IReadOnlyList<RoleDto>))]
 [JsonSerializable(typeof(IReadOnlyList<BlueprintEntryDto>))]
 [JsonSerializable(typeof(IReadOnlyList<EventDto>))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

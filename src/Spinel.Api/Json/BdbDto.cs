@@ -26,6 +26,7 @@ internal sealed record BdbDto
 
     public string EnforceClientAuthentication { get; init; } = "disabled";
 
+    public IReadOnlyList<RolePermissionDto> RolesPermissions { get; init; } = [];
     public IReadOnlyList<ClientCertificateDto> AuthenticationSslClientCerts { get; init; } = [];
     public string DataPersistence { get; init; } = "";
     public string AofPolicy { get; init; } = "";

@@ -24,6 +24,7 @@ internal static class BdbJson
         DefaultUser = bdb.DefaultUser,
         TlsMode = StoreEnumNames<TlsMode>.Name(bdb.TlsMode),
         EnforceClientAuthentication = bdb.EnforceClientAuthentication ? "enabled" : "disabled",
+        RolesPermissions = RbacJson.ToDto(bdb.RolesPermissions),
         AuthenticationSslClientCerts = [.. bdb.ClientCertificates.Select(c => new ClientCertificateDto(c))],
         DataPersistence = StoreEnumNames<DataPersistence>.Name(bdb.DataPersistence),
         AofPolicy = StoreEnumNames<AofPolicy>.Name(bdb.AofPolicy),

@@ -7,6 +7,7 @@ internal sealed record UserDto
     public string Name { get; init; } = "";
     public string Email { get; init; } = "";
     public string Role { get; init; } = "";
+    public IReadOnlyList<int> RoleUids { get; init; } = [];
     public string Status { get; init; } = "active";
     public string AuthMethod { get; init; } = "regular";
 }

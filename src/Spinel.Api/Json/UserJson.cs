@@ -11,5 +11,6 @@ internal static class UserJson
         Name = user.Name,
         Email = user.Email,
         Role = StoreEnumNames<UserRole>.Name(user.Role),
+        RoleUids = [.. user.RoleUids],
     };
 }

@@ -24,10 +24,11 @@ internal sealed partial class AuthenticationFilter(IClusterStore store, UserAuth
             Log.AuthenticationFailed(logger, http.Request.Method, http.Request.Path, result.Failure ?? "");
             return ValueTask.FromResult<object?>(ApiResults.Unauthorized(result.Failure ?? "authentication failed"));
         }
-        if (!RolePermissions.Allows(user.Role, policy.Permission))
+        var roles = store.Current.ManagementRolesOf(user).ToList();
+        if (!RolePermissions.Allows(roles, policy.Permission))
         {
             return ValueTask.FromResult<object?>(ApiResults.Error(StatusCodes.Status403Forbidden, ErrorCodes.InsufficientPermissions,
-                $"role {Json.StoreEnumNames<UserRole>.Name(user.Role)} may not {Describe(policy.Permission)}"));
+                $"role {string.Join(", ", roles.Select(Json.StoreEnumNames<UserRole>.Name))} may not {Describe(policy.Permission)}"));
         }
         http.SetApiUser(user);
         return next(context);
@@ -37,7 +38,7 @@ internal sealed partial class AuthenticationFilter(IClusterStore store, UserAuth
     {
         ApiPermission.Read => "read the cluster",
         ApiPermission.ManageDatabases => "create, change or delete databases",
-        ApiPermission.ManageUsers => "manage users",
+        ApiPermission.ManageUsers => "manage users, roles or Redis ACLs",
         _ => "change the cluster",
     };
 

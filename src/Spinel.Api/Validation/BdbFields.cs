@@ -53,6 +53,7 @@ internal static class BdbFields
         ["tls_mode"] = Enum<TlsMode>(static (b, v) => b with { TlsMode = v }),
         ["enforce_client_authentication"] = SetEnforceClientAuthentication,
         ["authentication_ssl_client_certs"] = SetClientCertificates,
+        ["roles_permissions"] = RolesPermissionsField.Set,
         ["backup"] = Bool(static (b, v) => b with { Backup = v }),
         ["backup_interval"] = Int(0, int.MaxValue, static (b, v) => b with { BackupInterval = v }),
         ["backup_interval_offset"] = Int(0, int.MaxValue, static (b, v) => b with { BackupIntervalOffset = v }),

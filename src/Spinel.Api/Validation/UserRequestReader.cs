@@ -22,7 +22,8 @@ internal static class UserRequestReader
                 "password" => ReadPassword(value, ref request),
                 "role" => ReadRole(value, ref request),
                 "auth_method" => ReadAuthMethod(value),
-                "uid" or "status" or "role_uids" or "password_issue_date" or "last_login" => JsonFields.ReadOnlyField(field),
+                "role_uids" => ReadRoleUids(value, ref request),
+                "uid" or "status" or "password_issue_date" or "last_login" => JsonFields.ReadOnlyField(field),
                 _ => JsonFields.UnknownField(field),
             };
             if (error is not null)
@@ -83,6 +84,16 @@ internal static class UserRequestReader
             return error;
         }
         request = request with { Role = role };
+        return null;
+    }
+
+    private static RequestError? ReadRoleUids(JsonElement value, ref UserRequest request)
+    {
+        if (JsonFields.ReadUids("role_uids", value, out var uids) is { } error)
+        {
+            return error;
+        }
+        request = request with { RoleUids = uids };
         return null;
     }
 

@@ -13,7 +13,7 @@ namespace Spinel.Cli.Api;
 /// Typed calls to the cluster's REST API v1 (Redis Enterprise paths and field names). Error statuses become
 /// <see cref="SpinelApiException"/>; transport failures become <see cref="SpinelConnectionException"/>.
 /// </summary>
-internal sealed class SpinelApiClient(HttpClient http) : IDisposable
+internal sealed partial class SpinelApiClient(HttpClient http) : IDisposable
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
 

@@ -24,11 +24,17 @@ internal static partial class DbCommands
         var eviction = DbOptionFactory.EvictionPolicy();
         var proxy = DbOptionFactory.ProxyPolicy();
         var rules = DbOptionFactory.ShardKeyRegex();
+        var rolePermissions = new Option<string[]>("--role-permission")
+        {
+            Description = "Give a role's holders a Redis ACL at the endpoint (repeat for more; replaces the database's roles_permissions; 'none' removes them all)",
+            HelpName = RolePermissions.HelpName,
+            Arity = ArgumentArity.OneOrMore,
+        };
         var noWait = DbOptionFactory.NoWait();
 
         var command = new Command("update", "Change a database (PUT /v1/bdbs/{uid}); e.g. 'db update cache shards 6' or 'db update cache --memory 2g'")
         {
-            db, settings, name, memory, shards, port, replication, password, eviction, proxy, rules, noWait,
+            db, settings, name, memory, shards, port, replication, password, eviction, proxy, rules, rolePermissions, noWait,
         };
         CliAction.Set(command, services, async (context, ct) =>
         {
@@ -46,9 +52,14 @@ internal static partial class DbCommands
                 changes["shard_key_regex"] = RuleArray(shardKeyRegex);
                 changes["sharding"] ??= true;
             }
-            if (changes.Count == 0)
+            var permissions = context.GetValue(rolePermissions) ?? [];
+            if (changes.Count == 0 && permissions.Length == 0)
             {
                 throw new UsageException("nothing to change: give options such as --memory 2g, or pairs such as 'shards 6'");
+            }
+            if (permissions.Length > 0)
+            {
+                changes["roles_permissions"] = await RolePermissions.ResolveAsync(context.Api, permissions, ct).ConfigureAwait(false);
             }
 
             var bdb = await DbResolver.ResolveAsync(context.Api, context.GetValue(db)!, ct).ConfigureAwait(false);

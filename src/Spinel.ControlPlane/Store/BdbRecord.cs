@@ -107,6 +107,12 @@ public sealed record BdbRecord
     /// <summary>Whether replicas lost with a node are re-created elsewhere (<c>slave_ha</c>); needs the cluster's too.</summary>
     public bool SlaveHa { get; init; } = true;
 
+    /// <summary>
+    /// Which Redis ACL each role gets at the endpoint (<c>roles_permissions</c>), in order: a user holding several of
+    /// the roles gets the ACL of the first entry that names one of them.
+    /// </summary>
+    public ValueList<RolePermission> RolesPermissions { get; init; }
+
     public BdbStatus Status { get; init; } = BdbStatus.Pending;
 
     /// <summary>When the database was created, as the proposer's clock read it.</summary>

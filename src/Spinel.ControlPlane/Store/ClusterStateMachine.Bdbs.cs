@@ -136,6 +136,6 @@ public static partial class ClusterStateMachine
                 return new(RejectionCode.InUse, $"port {bdb.Port} is used by bdb {other.Uid}");
             }
         }
-        return null;
+        return ValidateRolesPermissions(state, bdb);
     }
 }

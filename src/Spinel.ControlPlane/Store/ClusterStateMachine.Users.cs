@@ -17,12 +17,13 @@ public static partial class ClusterStateMachine
         {
             return Reject(state, rejection);
         }
-        var users = state.Users.SetItem(uid, user with { Uid = uid, Version = (current?.Version ?? 0) + 1 });
-        if (current?.Role == UserRole.Admin && user.Role != UserRole.Admin && !HasAdmin(users))
+        var stored = user with { Uid = uid, Version = (current?.Version ?? 0) + 1 };
+        var next = state with { Users = state.Users.SetItem(uid, stored), NextUserUid = Math.Max(state.NextUserUid, uid + 1) };
+        if (current is not null && state.IsAdmin(current) && !next.IsAdmin(stored) && !HasAdmin(next))
         {
             return Reject(state, RejectionCode.InUse, $"user {uid} is the last admin");
         }
-        return Accept(state with { Users = users, NextUserUid = Math.Max(state.NextUserUid, uid + 1) }, current is null ? [uid] : default);
+        return Accept(next, current is null ? [uid] : default);
     }
 
     private static CommandResult ApplyDeleteUser(ClusterState state, DeleteUser command)
@@ -36,15 +37,15 @@ public static partial class ClusterStateMachine
         {
             return Reject(state, RejectionCode.NotFound, $"user {command.Uid} does not exist");
         }
-        var users = state.Users.Remove(command.Uid);
-        if (current.Role == UserRole.Admin && !HasAdmin(users))
+        var next = state with { Users = state.Users.Remove(command.Uid) };
+        if (state.IsAdmin(current) && !HasAdmin(next))
         {
             return Reject(state, RejectionCode.InUse, $"user {command.Uid} is the last admin");
         }
-        return Accept(state with { Users = users });
+        return Accept(next);
     }
 
-    private static bool HasAdmin(ValueDictionary<int, UserRecord> users) => users.Values.Any(u => u.Role == UserRole.Admin);
+    private static bool HasAdmin(ClusterState state) => state.Users.Values.Any(state.IsAdmin);
 
     private static CommandRejection? ValidateUser(ClusterState state, UserRecord user, int uid)
     {
@@ -55,6 +56,13 @@ public static partial class ClusterStateMachine
         if (string.IsNullOrEmpty(user.PasswordHash))
         {
             return new(RejectionCode.Invalid, $"user {user.Name} has no password hash");
+        }
+        foreach (var roleUid in user.RoleUids)
+        {
+            if (!state.Roles.ContainsKey(roleUid))
+            {
+                return new(RejectionCode.NotFound, $"role {roleUid} of user {user.Name} does not exist");
+            }
         }
         foreach (var other in state.Users.Values)
         {

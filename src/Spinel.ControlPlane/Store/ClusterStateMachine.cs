@@ -46,6 +46,10 @@ public static partial class ClusterStateMachine
             UpdateCluster c => ApplyUpdateCluster(state, c),
             AppendEvents c => ApplyAppendEvents(state, c),
             RecoverCluster c => ApplyRecoverCluster(state, c),
+            PutRedisAcl c => ApplyPutRedisAcl(state, c),
+            DeleteRedisAcl c => ApplyDeleteRedisAcl(state, c),
+            PutRole c => ApplyPutRole(state, c),
+            DeleteRole c => ApplyDeleteRole(state, c),
             _ => Reject(state, RejectionCode.Malformed, $"unknown command {command.GetType().Name}"),
         };
     }

@@ -97,6 +97,30 @@ public static class ClusterTopologyMapper
                     : "",
             }).ToList(),
             EndpointNodes = endpoints.SelectMany(e => e.NodeUids).Distinct().Order().ToList(),
+            AclUsers = AclUsersOf(state, bdb),
         };
+    }
+
+    /// <summary>
+    /// The users that <paramref name="bdb"/>'s <c>roles_permissions</c> let in, in the order of its entries then by user
+    /// uid; a user holding the roles of several entries gets the ACL of the first.
+    /// </summary>
+    public static IReadOnlyList<DatabaseAclUser> AclUsersOf(ClusterState state, BdbRecord bdb)
+    {
+        var users = new List<DatabaseAclUser>();
+        var taken = new HashSet<int>();
+        foreach (var permission in bdb.RolesPermissions)
+        {
+            // The store keeps both references valid; a missing one would only show a broken state, so skip it.
+            if (state.RedisAcls.GetValueOrDefault(permission.RedisAclUid) is not { } acl)
+            {
+                continue;
+            }
+            foreach (var user in state.Users.Values.Where(u => u.RoleUids.Contains(permission.RoleUid) && taken.Add(u.Uid)))
+            {
+                users.Add(new DatabaseAclUser { Name = user.Name, PasswordDigests = [.. user.RedisPasswordDigests], Rules = acl.Acl });
+            }
+        }
+        return users;
     }
 }

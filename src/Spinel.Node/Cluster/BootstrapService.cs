@@ -125,6 +125,7 @@ internal sealed partial class BootstrapService(
                 Email = request.Username.Contains('@', StringComparison.Ordinal) ? request.Username : "",
                 Role = UserRole.Admin,
                 PasswordHash = PasswordHashing.Hash(request.Password),
+                RedisPasswordDigests = [RedisPasswordDigest.Of(request.Password)],
             },
         };
         var result = await store.ProposeAsync(command, cancellationToken).ConfigureAwait(false);

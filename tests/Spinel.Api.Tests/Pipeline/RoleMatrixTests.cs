@@ -18,6 +18,10 @@ public sealed class RoleMatrixTests
         ("databases", HttpMethod.Post, "/v1/bdbs/1/passwords", """{"password":"p"}"""),
         ("users", HttpMethod.Post, "/v1/users", """{"name":"new","password":"p-Ass1234","role":"db_viewer"}"""),
         ("cluster", HttpMethod.Put, "/v1/cluster", """{"slave_ha":false}"""),
+        ("read", HttpMethod.Get, "/v1/roles", ""),
+        ("read", HttpMethod.Get, "/v1/redis_acls/1", ""),
+        ("users", HttpMethod.Post, "/v1/roles", """{"name":"r","management":"db_viewer"}"""),
+        ("users", HttpMethod.Post, "/v1/redis_acls", """{"name":"a","acl":"+@read ~*"}"""),
     ];
 
     public static TheoryData<UserRole, string> Matrix() => new()

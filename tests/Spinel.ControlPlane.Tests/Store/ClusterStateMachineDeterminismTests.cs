@@ -89,7 +89,7 @@ public sealed class ClusterStateMachineDeterminismTests
         {
             var node = Pick(random, state.Nodes.Keys, 6);
             var bdb = Pick(random, state.Bdbs.Keys, 5);
-            ClusterCommand command = random.Next(31) switch
+            ClusterCommand command = random.Next(35) switch
             {
                 0 or 1 => new AddNode { Node = Records.Node(random.Next(1, 6)) },
                 2 => new UpdateNode { Node = Records.Node(random.Next(1, 6), uid: node) with { TotalMemory = random.Next(1, 100) }, ExpectedVersion = random.Next(0, 3) == 0 ? 1 : null },
@@ -111,6 +111,13 @@ public sealed class ClusterStateMachineDeterminismTests
                 {
                     Events = Enumerable.Range(0, random.Next(0, 3)).Select(n => new EventRecord { Type = $"event{n}", Time = Records.Time.AddSeconds(i) }).ToValueList(),
                 },
+                31 => new PutRedisAcl
+                {
+                    RedisAcl = new RedisAclRecord { Uid = random.Next(0, 2) * Pick(random, state.RedisAcls.Keys, 4), Name = $"acl{random.Next(0, 3)}", Acl = "+@read ~*" },
+                },
+                32 => new DeleteRedisAcl { Uid = Pick(random, state.RedisAcls.Keys, 4) },
+                33 => new PutRole { Role = new RoleRecord { Uid = random.Next(0, 2) * Pick(random, state.Roles.Keys, 4), Name = $"role{random.Next(0, 3)}", Management = UserRole.DbViewer } },
+                34 => new DeleteRole { Uid = Pick(random, state.Roles.Keys, 4) },
                 20 => new DeleteUser { Uid = Pick(random, state.Users.Keys, 5) },
                 _ => new PutUser { User = Records.User($"user{random.Next(0, 4)}", UserRole.DbMember), ExpectedClusterVersion = random.Next(0, 4) == 0 ? state.Version - random.Next(0, 2) : null },
             };

@@ -71,7 +71,12 @@ public static class CommandSamples
         new DeleteAction { ActionUid = "a-1", ExpectedVersion = 2 },
         new PutUser { User = Records.User("ops", UserRole.ClusterViewer), ExpectedVersion = 0 },
         new DeleteUser { Uid = 2, ExpectedVersion = 1 },
-        new Batch { Commands = [new PutBdb { Bdb = Records.Bdb("batched", port: 12005), ExpectedVersion = 0 }, new DeleteAction { ActionUid = "a-9" }] },
+        new PutUser { User = Records.User("alice", UserRole.None) with { RoleUids = [1, 2], RedisPasswordDigests = [new string('a', 64)] } },
+        new PutRedisAcl { RedisAcl = new RedisAclRecord { Name = "read-only", Acl = "+@read ~app:*" }, ExpectedVersion = 0 },
+        new DeleteRedisAcl { Uid = 2, ExpectedVersion = 1 },
+        new PutRole { Role = new RoleRecord { Uid = 3, Name = "app", Management = UserRole.DbMember }, ExpectedVersion = 2 },
+        new DeleteRole { Uid = 3 },
+        new Batch { Commands = [new PutBdb { Bdb = Records.Bdb("batched", port: 12005) with { RolesPermissions = [new RolePermission(1, 2), new RolePermission(3, 1)] }, ExpectedVersion = 0 }, new DeleteAction { ActionUid = "a-9" }] },
         new UpdateCluster
         {
             Cluster = Records.Cluster() with { FailureDetectionSensitivity = FailureDetectionSensitivity.Low, SlaveHa = false, SlaveHaGracePeriod = 30 },

@@ -19,4 +19,8 @@ namespace Spinel.Cli.Api.Json;
 [JsonSerializable(typeof(EventInfo))]
 [JsonSerializable(typeof(IReadOnlyList<ObjectStats>))]
 [JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(IReadOnlyList<RedisAclInfo>))]
+[JsonSerializable(typeof(RedisAclInfo))]
+[JsonSerializable(typeof(IReadOnlyList<RoleInfo>))]
+[JsonSerializable(typeof(RoleInfo))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

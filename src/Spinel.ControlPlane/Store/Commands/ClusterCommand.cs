@@ -27,6 +27,10 @@ namespace Spinel.ControlPlane.Store.Commands;
 [JsonDerivedType(typeof(UpdateCluster), "update_cluster")]
 [JsonDerivedType(typeof(AppendEvents), "append_events")]
 [JsonDerivedType(typeof(RecoverCluster), "recover_cluster")]
+[JsonDerivedType(typeof(PutRedisAcl), "put_redis_acl")]
+[JsonDerivedType(typeof(DeleteRedisAcl), "delete_redis_acl")]
+[JsonDerivedType(typeof(PutRole), "put_role")]
+[JsonDerivedType(typeof(DeleteRole), "delete_role")]
 public abstract record ClusterCommand
 {
     private protected ClusterCommand()
