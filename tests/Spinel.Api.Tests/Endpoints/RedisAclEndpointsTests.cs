@@ -25,9 +25,9 @@ public sealed class RedisAclEndpointsTests
         await using var host = await ApiTestHost.StartWithClusterAsync();
         var client = host.Client();
 
-        var created = await client.PostJsonAsync("/v1/redis_acls", """{"name":"app-read","acl":" +@read -keys ~app:* %R~shared:* &news "}""").ExpectAsync(HttpStatusCode.OK);
+        var created = await client.PostJsonAsync("/v1/redis_acls", """{"name":"app-read","acl":" +@read -keys ~app:* %R~shared:* resetchannels &news "}""").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(2, (int)created["uid"]!);
-        Assert.Equal("+@read -keys ~app:* %R~shared:* &news", (string?)created["acl"]);
+        Assert.Equal("+@read -keys ~app:* %R~shared:* resetchannels &news", (string?)created["acl"]);
         Assert.Equal(0, Assert.IsType<PutRedisAcl>(Assert.Single(host.Store.Proposals)).ExpectedVersion);
 
         var changed = await client.PutJsonAsync("/v1/redis_acls/2", """{"acl":"+get +client|kill ~app:*"}""").ExpectAsync(HttpStatusCode.OK);
