@@ -13,4 +13,5 @@ internal static class EventIds
     public const int BootstrapStarted = 8;
     public const int ClusterSettingsChanged = 9;
     public const int UserLockedOut = 10;
+    public const int CertificateUpdated = 11;
 }

@@ -16,6 +16,7 @@ namespace Spinel.Api.Json;
 [JsonSerializable(typeof(ActionAcceptedDto))]
 [JsonSerializable(typeof(UserDto))]
 [JsonSerializable(typeof(ClusterDto))]
+[JsonSerializable(typeof(ClusterCertificatesDto))]
 [JsonSerializable(typeof(BootstrapDto))]
 [JsonSerializable(typeof(IReadOnlyList<BdbDto>))]
 [JsonSerializable(typeof(IReadOnlyList<NodeDto>))]

@@ -46,6 +46,7 @@ public static partial class ClusterStateMachine
             UpdateCluster c => ApplyUpdateCluster(state, c),
             AppendEvents c => ApplyAppendEvents(state, c),
             RecoverCluster c => ApplyRecoverCluster(state, c),
+            UpdateCertificate c => ApplyUpdateCertificate(state, c),
             _ => Reject(state, RejectionCode.Malformed, $"unknown command {command.GetType().Name}"),
         };
     }

@@ -91,7 +91,7 @@ public static class ClusterNodeApp
             kestrel.Listen(address, node.RestPort, listen => listen.UseHttps(https =>
             {
                 var certificates = kestrel.ApplicationServices.GetRequiredService<NodeCertificate>();
-                https.ServerCertificateSelector = (_, _) => certificates.Current;
+                https.ServerCertificateSelector = (_, _) => certificates.ApiCertificate;
             }));
             if (node.HttpPort > 0)
             {

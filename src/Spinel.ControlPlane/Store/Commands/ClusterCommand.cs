@@ -27,6 +27,7 @@ namespace Spinel.ControlPlane.Store.Commands;
 [JsonDerivedType(typeof(UpdateCluster), "update_cluster")]
 [JsonDerivedType(typeof(AppendEvents), "append_events")]
 [JsonDerivedType(typeof(RecoverCluster), "recover_cluster")]
+[JsonDerivedType(typeof(UpdateCertificate), "update_certificate")]
 public abstract record ClusterCommand
 {
     private protected ClusterCommand()
