@@ -17,6 +17,7 @@ namespace Spinel.Api.Json;
 [JsonSerializable(typeof(UserDto))]
 [JsonSerializable(typeof(ClusterDto))]
 [JsonSerializable(typeof(ClusterCertificatesDto))]
+[JsonSerializable(typeof(JoinCredentialsDto))]
 [JsonSerializable(typeof(BootstrapDto))]
 [JsonSerializable(typeof(IReadOnlyList<BdbDto>))]
 [JsonSerializable(typeof(IReadOnlyList<NodeDto>))]
