@@ -25,6 +25,7 @@ public static class EndpointRouteBuilderExtensions
 
         BootstrapEndpoints.Map(v1);
         ClusterEndpoints.Map(v1);
+        ClusterCertificateEndpoints.Map(v1);
         NodeEndpoints.Map(v1);
         NodeActionEndpoints.Map(v1);
         InternalNodeEndpoints.Map(v1);

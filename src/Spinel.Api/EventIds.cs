@@ -14,4 +14,5 @@ internal static class EventIds
     public const int ClusterSettingsChanged = 9;
     public const int UserLockedOut = 10;
     public const int RbacObjectChanged = 11;
+    public const int CertificateUpdated = 12;
 }

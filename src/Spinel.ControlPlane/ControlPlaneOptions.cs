@@ -16,6 +16,13 @@ public sealed class ControlPlaneOptions
     /// <value>Defaults to false.</value>
     public bool ColdStart { get; set; }
 
+    /// <summary>
+    /// Whether Raft traffic between members is TLS with mutual authentication against the cluster CA, using the
+    /// <see cref="Raft.RaftTransportCredentials"/> the host installs. Every member of a cluster must agree.
+    /// </summary>
+    /// <value>Defaults to false (a spinel-node turns it on).</value>
+    public bool RaftTls { get; set; }
+
     /// <summary>Lower bound of the randomised election timeout.</summary>
     /// <value>Defaults to 150 ms.</value>
     public TimeSpan LowerElectionTimeout { get; set; } = TimeSpan.FromMilliseconds(150);

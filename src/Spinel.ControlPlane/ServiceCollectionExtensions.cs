@@ -16,6 +16,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<ControlPlaneOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ControlPlaneOptions>, ControlPlaneOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RaftTransportCredentials>();
         services.TryAddSingleton<RaftClusterStore>();
         services.TryAddSingleton<IClusterStore>(sp => sp.GetRequiredService<RaftClusterStore>());
         services.AddHostedService(sp => sp.GetRequiredService<RaftClusterStore>());

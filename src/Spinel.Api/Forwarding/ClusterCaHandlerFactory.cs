@@ -5,16 +5,25 @@ namespace Spinel.Api.Forwarding;
 
 /// <summary>
 /// HTTPS to other nodes that trusts only the cluster CA: the leader's certificate must chain to it and name the
-/// address it is reached at. The platform's CAs are not trusted, and without a cluster CA nothing is.
+/// address it is reached at, or be the pinned certificate (the cluster's custom REST API certificate). The platform's
+/// CAs are not trusted, and without a cluster CA or a pinned certificate nothing is.
 /// </summary>
 public sealed class ClusterCaHandlerFactory : IForwardingHandlerFactory
 {
-    public HttpMessageHandler Create(string? certificateAuthorityPem)
+    public HttpMessageHandler Create(string? certificateAuthorityPem) => Create(certificateAuthorityPem, null);
+
+    public HttpMessageHandler Create(string? certificateAuthorityPem, string? pinnedCertificatePem)
     {
         var trusted = new X509Certificate2Collection();
         if (!string.IsNullOrWhiteSpace(certificateAuthorityPem))
         {
             trusted.ImportFromPem(certificateAuthorityPem);
+        }
+        byte[]? pinned = null;
+        if (!string.IsNullOrWhiteSpace(pinnedCertificatePem))
+        {
+            using var leaf = X509Certificate2.CreateFromPem(pinnedCertificatePem);
+            pinned = leaf.RawData;
         }
         return new SocketsHttpHandler
         {
@@ -22,10 +31,14 @@ public sealed class ClusterCaHandlerFactory : IForwardingHandlerFactory
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             SslOptions = new SslClientAuthenticationOptions
             {
-                RemoteCertificateValidationCallback = (_, certificate, _, errors) => IsTrusted(certificate, errors, trusted),
+                RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+                    IsPinned(certificate, pinned) || IsTrusted(certificate, errors, trusted),
             },
         };
     }
+
+    private static bool IsPinned(X509Certificate? certificate, byte[]? pinned) =>
+        pinned is not null && certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(pinned);
 
     private static bool IsTrusted(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2Collection trusted)
     {

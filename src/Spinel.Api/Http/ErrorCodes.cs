@@ -13,6 +13,9 @@ internal static class ErrorCodes
     public const string MissingMemorySize = "missing_memory_size";
     public const string InvalidSharding = "invalid_sharding";
     public const string NameImmutable = "name_immutable";
+    public const string InvalidCertificate = "invalid_certificate";
+    public const string InvalidCertificateName = "invalid_certificate_name";
+    public const string CertificateExpired = "certificate_expired";
     public const string ConfigError = "config_error";
     public const string Unauthorized = "unauthorized";
     public const string InsufficientPermissions = "insufficient_permissions";

@@ -16,6 +16,8 @@ namespace Spinel.Api.Json;
 [JsonSerializable(typeof(ActionAcceptedDto))]
 [JsonSerializable(typeof(UserDto))]
 [JsonSerializable(typeof(ClusterDto))]
+[JsonSerializable(typeof(ClusterCertificatesDto))]
+[JsonSerializable(typeof(JoinCredentialsDto))]
 [JsonSerializable(typeof(BootstrapDto))]
 [JsonSerializable(typeof(IReadOnlyList<BdbDto>))]
 [JsonSerializable(typeof(IReadOnlyList<NodeDto>))]

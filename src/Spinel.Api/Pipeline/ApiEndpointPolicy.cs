@@ -26,6 +26,9 @@ internal sealed record ApiEndpointPolicy(ApiPermission Permission, bool RunsOnLe
     /// <summary>Node actions (<c>remove</c>): admin only.</summary>
     public static ApiEndpointPolicy NodeAction { get; } = new(ApiPermission.ManageCluster, RunsOnLeader: true, BodyOptional: true);
 
+    /// <summary>Cluster secrets a joining node needs (the CA): admin only, answered by any member, no body.</summary>
+    public static ApiEndpointPolicy ClusterSecret { get; } = new(ApiPermission.ManageCluster, RunsOnLeader: false, BodyOptional: true);
+
     public static ApiEndpointPolicy BootstrapRead { get; } = new(ApiPermission.Read, RunsOnLeader: false, IsBootstrap: true);
 
     /// <summary>Bootstrap runs on the node asked, never on the leader; once the node is in a cluster only an admin may try.</summary>

@@ -27,6 +27,10 @@ internal sealed partial class SpinelApiClient(HttpClient http) : IDisposable
     public Task<ApiResult<ClusterInfo>> UpdateClusterAsync(JsonObject changes, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Put, "v1/cluster", changes, CliJsonContext.Default.ClusterInfo, cancellationToken);
 
+    /// <summary><c>PUT /v1/cluster/update_cert</c> with <c>name</c>, <c>certificate</c> and <c>key</c>; the answer lists the custom certificates.</summary>
+    public Task<ApiResult<CertificatesInfo>> UpdateCertificateAsync(JsonObject body, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Put, "v1/cluster/update_cert", body, CliJsonContext.Default.CertificatesInfo, cancellationToken);
+
     public Task<ApiResult<IReadOnlyList<NodeInfo>>> GetNodesAsync(CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, "v1/nodes", null, CliJsonContext.Default.IReadOnlyListNodeInfo, cancellationToken);
 

@@ -16,6 +16,7 @@ internal static class ClusterCommands
         CreateCommand(services),
         JoinCommand(services),
         RecoverCommand(services),
+        CertificateCommands.Create(services),
     };
 
     private static Option<string?> Username() => new("--username") { Description = "Cluster admin user (default: --user / SPINEL_USER)" };

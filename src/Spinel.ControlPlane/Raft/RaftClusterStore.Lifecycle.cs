@@ -77,6 +77,7 @@ public sealed partial class RaftClusterStore
             // The lease lets ProposeAsync tell at once whether the leader still hears from a majority.
             IsLeaderLeaseEnabled = true,
             LoggerFactory = _loggerFactory,
+            SslOptions = _options.RaftTls ? _credentials.CreateSslOptions() : null,
         };
     }
 

@@ -25,9 +25,13 @@ public sealed partial class RaftClusterStore : IClusterStore, IHostedService, IA
     private readonly SemaphoreSlim _membershipGate = new(1, 1);
     private volatile Running? _running;
 
-    public RaftClusterStore(IOptions<ControlPlaneOptions> options, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+    private readonly RaftTransportCredentials _credentials;
+
+    public RaftClusterStore(IOptions<ControlPlaneOptions> options, ILoggerFactory loggerFactory, TimeProvider timeProvider,
+        RaftTransportCredentials? credentials = null)
     {
         _options = options.Value;
+        _credentials = credentials ?? new RaftTransportCredentials();
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<RaftClusterStore>();
         _timeProvider = timeProvider;

@@ -15,6 +15,12 @@ public sealed record ClusterRecord
     /// <summary>PEM private key of the certificate authority, so that a joining node can issue its own certificate.</summary>
     public string? CertificateAuthorityKeyPem { get; init; }
 
+    /// <summary>Certificate the database endpoints present to TLS clients; null means each node's cluster-issued one.</summary>
+    public CertificatePair? ProxyCertificate { get; init; }
+
+    /// <summary>Certificate the REST API and console present; null means each node's cluster-issued one.</summary>
+    public CertificatePair? ApiCertificate { get; init; }
+
     /// <summary>How fast a silent node is declared down (<c>failure_detection_sensitivity</c>): high for a LAN, low for clouds.</summary>
     public FailureDetectionSensitivity FailureDetectionSensitivity { get; init; } = FailureDetectionSensitivity.High;
 

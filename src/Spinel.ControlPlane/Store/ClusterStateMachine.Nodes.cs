@@ -64,15 +64,32 @@ public static partial class ClusterStateMachine
         {
             return Reject(state, RejectionCode.Invalid, "slave_ha_grace_period is negative");
         }
-        // The certificate authority is not the caller's to replace.
+        // The certificate authority is not the caller's to replace, and the custom certificates have their own command.
         return Accept(state with
         {
             Cluster = cluster with
             {
                 CertificateAuthorityPem = state.Cluster.CertificateAuthorityPem,
                 CertificateAuthorityKeyPem = state.Cluster.CertificateAuthorityKeyPem,
+                ProxyCertificate = state.Cluster.ProxyCertificate,
+                ApiCertificate = state.Cluster.ApiCertificate,
             },
         });
+    }
+
+    private static CommandResult ApplyUpdateCertificate(ClusterState state, UpdateCertificate command)
+    {
+        if (string.IsNullOrWhiteSpace(command.Certificate.CertificatePem) || string.IsNullOrWhiteSpace(command.Certificate.KeyPem))
+        {
+            return Reject(state, RejectionCode.Invalid, "the certificate and its key are required");
+        }
+        var cluster = state.Cluster!;
+        return command.Name switch
+        {
+            CertificateName.Proxy => Accept(state with { Cluster = cluster with { ProxyCertificate = command.Certificate } }),
+            CertificateName.Api => Accept(state with { Cluster = cluster with { ApiCertificate = command.Certificate } }),
+            _ => Reject(state, RejectionCode.Invalid, $"unknown certificate name {command.Name}"),
+        };
     }
 
     private static CommandResult ApplyAddNode(ClusterState state, AddNode command)

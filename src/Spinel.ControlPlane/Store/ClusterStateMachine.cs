@@ -50,6 +50,7 @@ public static partial class ClusterStateMachine
             DeleteRedisAcl c => ApplyDeleteRedisAcl(state, c),
             PutRole c => ApplyPutRole(state, c),
             DeleteRole c => ApplyDeleteRole(state, c),
+            UpdateCertificate c => ApplyUpdateCertificate(state, c),
             _ => Reject(state, RejectionCode.Malformed, $"unknown command {command.GetType().Name}"),
         };
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -176,13 +177,21 @@ internal sealed partial class BootstrapService(
     {
         await ResetStoreAsync(cancellationToken).ConfigureAwait(false);
         storeOptions.Value.ColdStart = false;
+        if (storeOptions.Value.RaftTls)
+        {
+            // The leader that adds this node talks TLS to its Raft port and trusts only the cluster CA: the node needs its
+            // certificate (and the CA, to trust the leader) before its store starts.
+            await FetchCredentialsAsync(request, cancellationToken).ConfigureAwait(false);
+        }
         await store.StartAsync(cancellationToken).ConfigureAwait(false);
         string? lastError = null;
         foreach (var member in request.Nodes)
         {
             try
             {
-                await AskToJoinAsync(member, request, cancellationToken).ConfigureAwait(false);
+                await PostAsync(member, "/v1/internal/nodes/join",
+                    JsonContent.Create(new JoinBody(options.Address, options.RaftEndPoint, options.RestPort, options.EffectiveTotalMemory, options.MaxRedisServers)),
+                    request, cancellationToken).ConfigureAwait(false);
                 // Joined means a full member: its record has arrived and it follows a leader with a majority.
                 await WaitAsync(() => NodeIdentity.Find(store.Current, options) is not null && store.HasQuorum, JoinTimeout, "connect_error",
                     "the cluster added this node but its configuration did not arrive", cancellationToken).ConfigureAwait(false);
@@ -196,7 +205,33 @@ internal sealed partial class BootstrapService(
         throw new BootstrapException("connect_error", lastError ?? "no cluster node was given");
     }
 
-    private async Task AskToJoinAsync(string member, JoinClusterRequest request, CancellationToken cancellationToken)
+    private async Task FetchCredentialsAsync(JoinClusterRequest request, CancellationToken cancellationToken)
+    {
+        string? lastError = null;
+        foreach (var member in request.Nodes)
+        {
+            try
+            {
+                var body = await PostAsync(member, "/v1/internal/nodes/join_credentials", null, request, cancellationToken).ConfigureAwait(false);
+                var credentials = JsonSerializer.Deserialize<JoinCredentials>(body)
+                    ?? throw new BootstrapException("connect_error", $"{member} answered no credentials");
+                certificate.Install(credentials.CaCert, credentials.CaKey, credentials.ClusterName);
+                return;
+            }
+            catch (BootstrapException e) when (e.ErrorCode is "connect_error")
+            {
+                lastError = e.Message;
+            }
+            catch (JsonException e)
+            {
+                lastError = $"{member} answered credentials this node cannot read: {e.Message}";
+            }
+        }
+        throw new BootstrapException("connect_error", lastError ?? "no cluster node was given");
+    }
+
+    /// <returns>The body of the member's successful answer.</returns>
+    private async Task<string> PostAsync(string member, string path, HttpContent? content, JoinClusterRequest request, CancellationToken cancellationToken)
     {
         // First contact: the joiner cannot know the cluster CA yet, so the member's certificate is taken on trust;
         // the admin credentials are what authorises the join.
@@ -204,10 +239,7 @@ internal sealed partial class BootstrapService(
         using var client = new HttpClient(handler) { Timeout = JoinTimeout };
         var host = member.Contains(':', StringComparison.Ordinal) && !member.StartsWith('[') ? $"[{member}]" : member;
         var port = options.RestPort;
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"https://{host}:{port}/v1/internal/nodes/join")
-        {
-            Content = JsonContent.Create(new JoinBody(options.Address, options.RaftEndPoint, options.RestPort, options.EffectiveTotalMemory, options.MaxRedisServers)),
-        };
+        using var message = new HttpRequestMessage(HttpMethod.Post, $"https://{host}:{port}{path}") { Content = content };
         message.Headers.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{request.Username}:{request.Password}")));
         HttpResponseMessage response;
@@ -230,6 +262,7 @@ internal sealed partial class BootstrapService(
             {
                 throw new BootstrapException("connect_error", $"{member} answered {(int)response.StatusCode}: {body}");
             }
+            return body;
         }
     }
 
@@ -272,6 +305,11 @@ internal sealed partial class BootstrapService(
         [property: JsonPropertyName("rest_port")] int RestPort,
         [property: JsonPropertyName("total_memory")] long TotalMemory,
         [property: JsonPropertyName("max_redis_servers")] int MaxRedisServers);
+
+    private sealed record JoinCredentials(
+        [property: JsonPropertyName("cluster_name")] string ClusterName,
+        [property: JsonPropertyName("ca_cert")] string CaCert,
+        [property: JsonPropertyName("ca_key")] string CaKey);
 
     private sealed class BootstrapException(string errorCode, string message) : Exception(message)
     {

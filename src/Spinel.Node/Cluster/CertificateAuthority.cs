@@ -23,7 +23,7 @@ internal static class CertificateAuthority
         return (certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
     }
 
-    /// <summary>A server certificate for one node's address, issued by the cluster CA.</summary>
+    /// <summary>A server and client certificate for one node's address, issued by the cluster CA.</summary>
     public static X509Certificate2 IssueNodeCertificate(string caCertificatePem, string caKeyPem, string address, string clusterName, TimeProvider time)
     {
         using var ca = X509Certificate2.CreateFromPem(caCertificatePem, caKeyPem);
@@ -31,7 +31,8 @@ internal static class CertificateAuthority
         var request = new CertificateRequest($"CN={address}", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        // Server and client authentication: the same certificate serves HTTPS and both ends of mutual-TLS Raft connections.
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], false));
         request.CertificateExtensions.Add(SubjectAlternativeNames(address, clusterName));
         var now = time.GetUtcNow();
         var serial = RandomNumberGenerator.GetBytes(16);

@@ -42,9 +42,11 @@ public static class ClusterNodeApp
         builder.Services.AddSingleton(node);
         builder.Services.TryAddSingleton(TimeProvider.System);
 
-        var storeOptions = new ControlPlaneOptions { DataDir = Path.GetFullPath(node.DataDir), RaftEndPoint = node.RaftEndPoint };
+        // Raft over mutual TLS by default; --ControlPlane:RaftTls false turns it off (on every node at once).
+        var storeOptions = new ControlPlaneOptions { DataDir = Path.GetFullPath(node.DataDir), RaftEndPoint = node.RaftEndPoint, RaftTls = true };
         builder.Configuration.GetSection("ControlPlane").Bind(storeOptions);
         builder.Services.AddSingleton(Options.Create(storeOptions));
+        builder.Services.AddSingleton<RaftTransportCredentials>();
         builder.Services.AddSingleton<RaftClusterStore>();
         builder.Services.AddSingleton<IClusterStore>(sp => sp.GetRequiredService<RaftClusterStore>());
 
@@ -91,7 +93,7 @@ public static class ClusterNodeApp
             kestrel.Listen(address, node.RestPort, listen => listen.UseHttps(https =>
             {
                 var certificates = kestrel.ApplicationServices.GetRequiredService<NodeCertificate>();
-                https.ServerCertificateSelector = (_, _) => certificates.Current;
+                https.ServerCertificateSelector = (_, _) => certificates.ApiCertificate;
             }));
             if (node.HttpPort > 0)
             {

@@ -33,6 +33,7 @@ internal sealed partial class HeartbeatSender(
     private readonly ConcurrentDictionary<int, bool> _inFlight = new();
     private HttpClient? _client;
     private string? _clientCa;
+    private string? _clientApiCertificate;
     private readonly ConcurrentDictionary<int, int> _failures = new();
     private bool _leaseHeld;
 
@@ -163,11 +164,13 @@ internal sealed partial class HeartbeatSender(
     private HttpClient ClientFor(ClusterState state)
     {
         var ca = state.Cluster?.CertificateAuthorityPem;
-        if (_client is null || _clientCa != ca)
+        var api = state.Cluster?.ApiCertificate?.CertificatePem;
+        if (_client is null || _clientCa != ca || _clientApiCertificate != api)
         {
             _client?.Dispose();
-            _client = new HttpClient(handlers.Create(ca), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+            _client = new HttpClient(handlers.Create(ca, api), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
             _clientCa = ca;
+            _clientApiCertificate = api;
         }
         return _client;
     }

@@ -61,4 +61,29 @@ public sealed class InternalNodeEndpointsTests
 
         await host.Client().PostJsonAsync("/v1/internal/nodes/join", JoinBody).ExpectErrorAsync(HttpStatusCode.ServiceUnavailable, "no_quorum");
     }
+
+    [Fact]
+    public async Task JoinCredentials_Admin_GetsTheClusterCaWithoutABody()
+    {
+        await using var host = await ApiTestHost.StartWithClusterAsync();
+
+        using var response = await host.Client().PostAsync("/v1/internal/nodes/join_credentials", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(("cluster.local", ApiTestHost.CaPem, "KEY"), ((string?)body["cluster_name"], (string?)body["ca_cert"], (string?)body["ca_key"]));
+        Assert.Empty(host.Store.Proposals);
+    }
+
+    [Fact]
+    public async Task JoinCredentials_NeedsAnAdmin()
+    {
+        await using var host = await ApiTestHost.StartWithClusterAsync();
+        host.AddUser("member", "pw", UserRole.ClusterMember);
+
+        await host.Anonymous().PostJsonAsync("/v1/internal/nodes/join_credentials", "{}").ExpectErrorAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        var refused = await host.Client("member", "pw").PostJsonAsync("/v1/internal/nodes/join_credentials", "{}")
+            .ExpectErrorAsync(HttpStatusCode.Forbidden, "insufficient_permissions");
+        Assert.DoesNotContain("KEY", refused, StringComparison.Ordinal);
+    }
 }

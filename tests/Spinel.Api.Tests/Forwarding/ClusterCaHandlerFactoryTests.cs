@@ -61,6 +61,31 @@ public sealed class ClusterCaHandlerFactoryTests
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetStringAsync(server.Url));
     }
 
+    [Fact]
+    public async Task PinnedCertificateOfAnotherCaAndName_IsTrusted()
+    {
+        using var cluster = new TestPki("cluster CA");
+        using var custom = new TestPki("operator CA");
+        using var certificate = custom.IssueServerCertificate(IPAddress.Parse("127.0.0.9"));
+        await using var server = await StartServerAsync(certificate);
+        using var client = new HttpClient(new ClusterCaHandlerFactory().Create(cluster.AuthorityPem, certificate.ExportCertificatePem()));
+
+        Assert.Equal("leader", await client.GetStringAsync(server.Url));
+    }
+
+    [Fact]
+    public async Task AnotherCertificateThanThePinnedOne_IsRefused()
+    {
+        using var cluster = new TestPki("cluster CA");
+        using var custom = new TestPki("operator CA");
+        using var pinned = custom.IssueServerCertificate(IPAddress.Loopback);
+        using var presented = custom.IssueServerCertificate(IPAddress.Loopback);
+        await using var server = await StartServerAsync(presented);
+        using var client = new HttpClient(new ClusterCaHandlerFactory().Create(cluster.AuthorityPem, pinned.ExportCertificatePem()));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.GetStringAsync(server.Url));
+    }
+
     private static async Task<TlsServer> StartServerAsync(X509Certificate2 certificate)
     {
         var builder = WebApplication.CreateSlimBuilder();

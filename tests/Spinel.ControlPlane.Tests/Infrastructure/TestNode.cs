@@ -20,6 +20,9 @@ internal sealed class TestNode(string name, string dataDir, int port, ITestOutpu
 
     public bool ColdStart { get; set; }
 
+    /// <summary>What the node's Raft transport presents and trusts when <see cref="ControlPlaneOptions.RaftTls"/> is on.</summary>
+    public RaftTransportCredentials? Credentials { get; set; }
+
     public bool IsRunning => _host is not null;
 
     /// <summary>The running node's store; throws when the node is stopped.</summary>
@@ -30,6 +33,10 @@ internal sealed class TestNode(string name, string dataDir, int port, ITestOutpu
     public async Task StartAsync()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        if (Credentials is { } credentials)
+        {
+            builder.Services.AddSingleton(credentials);
+        }
         builder.Logging.AddProvider(new XunitLoggerProvider(output, Name)).SetMinimumLevel(XunitLoggerProvider.MinimumLevel);
         builder.Services.AddControlPlane(o =>
         {

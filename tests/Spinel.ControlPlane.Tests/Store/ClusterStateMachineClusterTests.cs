@@ -111,4 +111,26 @@ public sealed class ClusterStateMachineClusterTests
 
         Assert.Same(created, Apply(created, new RemoveNode { Uid = 42 }));
     }
+
+    [Fact]
+    public void UpdateCertificate_SetsTheNamedPairOnly_AndUpdateClusterKeepsIt()
+    {
+        var proxy = new CertificatePair { CertificatePem = "cert", KeyPem = "key" };
+
+        var state = StateAssert.Accepted(Execute(Records.Created(), new UpdateCertificate { Name = CertificateName.Proxy, Certificate = proxy }));
+        state = StateAssert.Accepted(Execute(state, new UpdateCluster { Cluster = state.Cluster! with { SlaveHa = false, ProxyCertificate = null, ApiCertificate = proxy } }));
+
+        Assert.Equal(proxy, state.Cluster!.ProxyCertificate);
+        Assert.Null(state.Cluster.ApiCertificate);
+        Assert.False(state.Cluster.SlaveHa);
+    }
+
+    [Fact]
+    public void UpdateCertificate_WithoutKey_IsRejectedAsInvalid()
+    {
+        var created = Records.Created();
+
+        StateAssert.Rejected(created, Execute(created, new UpdateCertificate { Name = CertificateName.Api, Certificate = new CertificatePair { CertificatePem = "cert", KeyPem = " " } }),
+            RejectionCode.Invalid);
+    }
 }

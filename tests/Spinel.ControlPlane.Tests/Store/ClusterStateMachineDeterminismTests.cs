@@ -103,7 +103,12 @@ public sealed class ClusterStateMachineDeterminismTests
                 17 or 18 => new PutAction { Action = Records.Action($"a-{random.Next(0, 5)}", $"bdb:{bdb}") with { Progress = random.Next(0, 100) }, ExpectedVersion = random.Next(0, 2) == 0 ? null : random.Next(0, 3) },
                 19 => new DeleteAction { ActionUid = $"a-{random.Next(0, 5)}" },
                 24 or 25 or 26 => new Batch { Commands = [new PutAction { Action = Records.Action($"a-{random.Next(0, 5)}", $"bdb:{bdb}") }, new DeleteShards { BdbUid = bdb, ShardUids = [Pick(random, state.ShardsOf(bdb).Select(s => s.Uid), 30)] }] },
-                27 or 28 => new UpdateCluster
+                28 => new UpdateCertificate
+                {
+                    Name = random.Next(0, 2) == 0 ? CertificateName.Proxy : CertificateName.Api,
+                    Certificate = new CertificatePair { CertificatePem = $"cert{i}", KeyPem = random.Next(0, 4) == 0 ? "" : $"key{i}" },
+                },
+                27 => new UpdateCluster
                 {
                     Cluster = Records.Cluster(random.Next(0, 4) == 0 ? "renamed.local" : "cluster.local") with { SlaveHaGracePeriod = random.Next(-1, 100) },
                 },

@@ -96,6 +96,11 @@ public static class CommandSamples
             ],
             ExpectedClusterVersion = 7,
         },
+        new UpdateCertificate
+        {
+            Name = CertificateName.Api,
+            Certificate = new CertificatePair { CertificatePem = "-----BEGIN CERTIFICATE-----\nA\n-----END CERTIFICATE-----", KeyPem = "-----BEGIN PRIVATE KEY-----\nB\n-----END PRIVATE KEY-----" },
+        },
         new RecoverCluster { State = Records.WithBdb() with { Nodes = Records.WithBdb().Nodes.SetItem(2, Records.WithBdb().Nodes[2] with { Status = NodeStatus.Down }) } },
     ];
 

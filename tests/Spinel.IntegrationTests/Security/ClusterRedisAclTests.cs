@@ -19,7 +19,7 @@ public sealed class ClusterRedisAclTests
     [Fact]
     public async Task ARoleBoundToAnAclOpensOneDatabaseWithExactlyThoseRights()
     {
-        await using var cluster = await LocalCluster.StartAsync(subnet: 75);
+        await using var cluster = await LocalCluster.StartAsync(subnet: 76);
         using var api = cluster.Admin(0);
         var tenantA = await CreateDatabaseAsync(api, cluster, "tenant-a", 12085);
         await CreateDatabaseAsync(api, cluster, "tenant-b", 12086);

@@ -5,6 +5,7 @@ namespace Spinel.Cli.Api.Json;
 /// <summary>Source-generated metadata for the REST objects the CLI reads; unknown fields are skipped.</summary>
 [JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(ClusterInfo))]
+[JsonSerializable(typeof(CertificatesInfo))]
 [JsonSerializable(typeof(IReadOnlyList<NodeInfo>))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, NodeStatusInfo>))]
 [JsonSerializable(typeof(IReadOnlyList<BdbInfo>))]

@@ -31,6 +31,7 @@ namespace Spinel.ControlPlane.Store.Commands;
 [JsonDerivedType(typeof(DeleteRedisAcl), "delete_redis_acl")]
 [JsonDerivedType(typeof(PutRole), "put_role")]
 [JsonDerivedType(typeof(DeleteRole), "delete_role")]
+[JsonDerivedType(typeof(UpdateCertificate), "update_certificate")]
 public abstract record ClusterCommand
 {
     private protected ClusterCommand()
