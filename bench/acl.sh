@@ -136,12 +136,12 @@ for line in sys.stdin:
     rows[work].setdefault(target, {})[int(rnd)] = float(value)
 pairs = [("spinel-full", "spinel-default"), ("spinel-scoped", "spinel-default"), ("direct-full", "direct-default"),
          ("direct-scoped", "direct-default"), ("spinel-default", "direct-default"), ("spinel-scoped", "direct-scoped")]
-print("%-12s" % "workload" + "".join("%16s" % ("%s/%s" % (a.replace("spinel", "sp").replace("direct", "dir"), b.replace("spinel", "sp").replace("direct", "dir"))) for a, b in pairs))
+print("%-12s" % "workload" + "".join("%21s" % ("%s/%s" % (a.replace("spinel", "sp").replace("direct", "dir"), b.replace("spinel", "sp").replace("direct", "dir"))) for a, b in pairs))
 for work in sorted(rows):
     r = rows[work]
     ratios = []
     for a, b in pairs:
         per_round = [r[a][k] / r[b][k] for k in r[a] if r[b].get(k)]
-        ratios.append("%16.2f" % statistics.median(per_round))
+        ratios.append("%21.2f" % statistics.median(per_round))
     print("%-12s" % work + "".join(ratios))
 print("ratios are medians of per-round ratios of requests/s (sp = spinel endpoint, dir = direct redis-server)")'
