@@ -86,7 +86,7 @@ internal sealed partial class ClusterStoreStateMachine(
     protected override async ValueTask RestoreAsync(FileInfo snapshotFile, CancellationToken token)
     {
         var bytes = await File.ReadAllBytesAsync(snapshotFile.FullName, token).ConfigureAwait(false);
-        var snapshot = JsonSerializer.Deserialize(bytes, StoreJsonContext.Default.ClusterSnapshot)
+        var snapshot = JsonSerializer.Deserialize(bytes, StoreJsonReading.ClusterSnapshot)
             ?? throw new InvalidDataException($"Snapshot {snapshotFile.FullName} is empty.");
         if (snapshot.Format != ClusterSnapshot.CurrentFormat)
         {

@@ -44,7 +44,7 @@ public static class ClusterStoreFile
         ClusterSnapshot? snapshot;
         try
         {
-            snapshot = JsonSerializer.Deserialize(bytes, StoreJsonContext.Default.ClusterSnapshot);
+            snapshot = JsonSerializer.Deserialize(bytes, StoreJsonReading.ClusterSnapshot);
         }
         catch (JsonException e)
         {

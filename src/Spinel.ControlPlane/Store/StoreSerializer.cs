@@ -15,7 +15,7 @@ public static class StoreSerializer
     {
         try
         {
-            return JsonSerializer.Deserialize(utf8Json, StoreJsonContext.Default.ClusterCommand)
+            return JsonSerializer.Deserialize(utf8Json, StoreJsonReading.ClusterCommand)
                 ?? throw new JsonException("A command must not be null.");
         }
         catch (NotSupportedException e)
@@ -30,6 +30,6 @@ public static class StoreSerializer
 
     /// <summary>Decodes a state; throws <see cref="JsonException"/> when the bytes are not one.</summary>
     public static ClusterState DeserializeState(ReadOnlySpan<byte> utf8Json) =>
-        JsonSerializer.Deserialize(utf8Json, StoreJsonContext.Default.ClusterState)
+        JsonSerializer.Deserialize(utf8Json, StoreJsonReading.ClusterState)
         ?? throw new JsonException("A state must not be null.");
 }
