@@ -18,7 +18,7 @@ public sealed class ClusterDatabaseTests : IAsyncLifetime
     public async Task DatabaseLifecycleThroughRestAndEndpoints()
     {
         using var api = _cluster.Admin(1);
-        var created = await api.PostAsync("/v1/bdbs", new JsonObject
+        var created = await api.WriteAsync(HttpMethod.Post, "/v1/bdbs", new JsonObject
         {
             ["name"] = "orders",
             ["memory_size"] = 300L * 1024 * 1024,
@@ -67,7 +67,7 @@ public sealed class ClusterDatabaseTests : IAsyncLifetime
         Assert.All(perShard, n => Assert.InRange(n, 50, 200));
 
         // Update: memory reaches the shards' maxmemory, the password is enforced at the endpoint.
-        var updated = await api.PutAsync($"/v1/bdbs/{uid}", new JsonObject
+        var updated = await api.WriteAsync(HttpMethod.Put, $"/v1/bdbs/{uid}", new JsonObject
         {
             ["memory_size"] = 600L * 1024 * 1024,
             ["authentication_redis_pass"] = "tenant-pass",

@@ -17,7 +17,7 @@ public sealed class ClusterFailureTests
         using var api = cluster.Admin(follower);
 
         // The POST returns once the action is stored (in wait_for_shards); the leader dies before it can finish.
-        var created = await api.PostAsync("/v1/bdbs", new JsonObject
+        var created = await api.WriteAsync(HttpMethod.Post, "/v1/bdbs", new JsonObject
         {
             ["name"] = "resumed", ["memory_size"] = 100L * 1024 * 1024, ["shards_count"] = 3, ["sharding"] = true, ["shards_placement"] = "sparse",
             ["proxy_policy"] = "all-nodes", ["port"] = 12030,
@@ -57,7 +57,7 @@ public sealed class ClusterFailureTests
         {
             foreach (var (name, port) in new[] { ("alpha", 12040), ("beta", 12041) })
             {
-                var created = await api.PostAsync("/v1/bdbs", new JsonObject
+                var created = await api.WriteAsync(HttpMethod.Post, "/v1/bdbs", new JsonObject
                 {
                     ["name"] = name, ["memory_size"] = 100L * 1024 * 1024, ["shards_count"] = 2, ["sharding"] = true, ["port"] = port,
                 });

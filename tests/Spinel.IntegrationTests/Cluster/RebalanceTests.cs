@@ -26,7 +26,7 @@ public sealed class RebalanceTests(ITestOutputHelper output)
         var masters = crowded.Where(s => s.Role == "slave").Select(r => shards.Single(s => s.Role == "master" && s.Slots == r.Slots).Uid).ToList();
         if (masters.Count > 0)
         {
-            var failover = await api.PostAsync("/v1/shards/actions/failover", new JsonObject
+            var failover = await api.WriteAsync(HttpMethod.Post, "/v1/shards/actions/failover", new JsonObject
             {
                 ["shard_uids"] = new JsonArray([.. masters.Select(uid => (JsonNode)uid)]),
             });
@@ -51,7 +51,7 @@ public sealed class RebalanceTests(ITestOutputHelper output)
         await using var writer = await AckedWriter.StartAsync(db.EndpointOn(1));
         await using var reader = await CheckingReader.StartAsync(db.EndpointOn(2), keys);
         await writer.WaitForAckedAsync(100, Resume);
-        var rebalance = await api.PutAsync($"/v1/bdbs/{db.Uid}/actions/rebalance", null);
+        var rebalance = await api.WriteAsync(HttpMethod.Put, $"/v1/bdbs/{db.Uid}/actions/rebalance", null);
         Assert.True(rebalance.Status == HttpStatusCode.OK, rebalance.ToString());
         await cluster.WaitForActionAsync(rebalance.Body["action_uid"]!.GetValue<string>(), TimeSpan.FromSeconds(120));
         await writer.WaitForAckedAsync(100, Resume);

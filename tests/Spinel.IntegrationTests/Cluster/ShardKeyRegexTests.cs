@@ -18,7 +18,7 @@ public sealed class ShardKeyRegexTests
     {
         await using var cluster = await LocalCluster.StartAsync(subnet: 53);
         using var api = cluster.Admin(0);
-        var created = await api.PostAsync("/v1/bdbs", new JsonObject
+        var created = await api.WriteAsync(HttpMethod.Post, "/v1/bdbs", new JsonObject
         {
             ["name"] = "users", ["memory_size"] = 200L * 1024 * 1024, ["port"] = 12000, ["proxy_policy"] = "all-nodes",
         });
@@ -27,7 +27,7 @@ public sealed class ShardKeyRegexTests
         var db = new ReplicatedDatabase(cluster, created.Body["uid"]!.GetValue<int>(), 12000);
         var keys = await WriteKeysAsync(db.EndpointOn(0), users: 300);
 
-        var reshard = await api.PutAsync($"/v1/bdbs/{db.Uid}", new JsonObject
+        var reshard = await api.WriteAsync(HttpMethod.Put, $"/v1/bdbs/{db.Uid}", new JsonObject
         {
             ["sharding"] = true,
             ["shard_key_regex"] = new JsonArray([.. UserRules.Select(r => new JsonObject { ["regex"] = r })]),
@@ -38,7 +38,7 @@ public sealed class ShardKeyRegexTests
 
         var masters = (await db.ShardsAsync()).Where(s => s.Role == "master").ToList();
         Assert.Equal(2, masters.Count);
-        var changeRules = await api.PutAsync($"/v1/bdbs/{db.Uid}", new JsonObject
+        var changeRules = await api.WriteAsync(HttpMethod.Put, $"/v1/bdbs/{db.Uid}", new JsonObject
         {
             ["shard_key_regex"] = new JsonArray(new JsonObject { ["regex"] = "(?<tag>.*)" }),
         });

@@ -17,7 +17,7 @@ public sealed class MetricsScrapeTests
     {
         await using var cluster = await LocalCluster.StartAsync(subnet: 57);
         using var api = cluster.Admin(0);
-        var created = await api.PostAsync("/v1/bdbs", new JsonObject
+        var created = await api.WriteAsync(HttpMethod.Post, "/v1/bdbs", new JsonObject
         {
             ["name"] = "metered",
             ["memory_size"] = 200L * 1024 * 1024,

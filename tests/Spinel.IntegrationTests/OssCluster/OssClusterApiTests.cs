@@ -42,7 +42,7 @@ public sealed class OssClusterApiTests(ITestOutputHelper output)
         {
             await writer.WaitForAckedAsync(100, TimeSpan.FromSeconds(30));
             using var api = cluster.Admin(0);
-            var failover = await api.PostAsync($"/v1/shards/{masters[0].Uid}/actions/failover", new JsonObject());
+            var failover = await api.WriteAsync(HttpMethod.Post, $"/v1/shards/{masters[0].Uid}/actions/failover", new JsonObject());
             Assert.True(failover.Status == HttpStatusCode.OK, failover.ToString());
             await cluster.WaitForActionAsync(failover.Body["action_uid"]!.GetValue<string>());
             var promoted = (await db.ShardsAsync()).Single(s => s.Role == "master" && s.Slots == masters[0].Slots);
@@ -95,7 +95,7 @@ public sealed class OssClusterApiTests(ITestOutputHelper output)
         {
             await writer.WaitForAckedAsync(100, TimeSpan.FromSeconds(30));
             using var api = cluster.Admin(0);
-            var reshard = await api.PutAsync($"/v1/bdbs/{db.Uid}", new JsonObject { ["shards_count"] = 4, ["sharding"] = true });
+            var reshard = await api.WriteAsync(HttpMethod.Put, $"/v1/bdbs/{db.Uid}", new JsonObject { ["shards_count"] = 4, ["sharding"] = true });
             Assert.True(reshard.Status == HttpStatusCode.OK, reshard.ToString());
             await cluster.WaitForActionAsync(reshard.Body["action_uid"]!.GetValue<string>(), TimeSpan.FromSeconds(120));
             await db.WaitForFullRedundancyAsync(TimeSpan.FromSeconds(60));
