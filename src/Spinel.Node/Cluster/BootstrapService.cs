@@ -29,6 +29,8 @@ internal sealed partial class BootstrapService(
 {
     private static readonly TimeSpan LeaderTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan JoinRetryDelay = TimeSpan.FromSeconds(1);
+    private const int JoinRounds = 4;
     private readonly Lock _lock = new();
     private volatile BootstrapStatus _status = BootstrapStatus.Idle;
 
@@ -185,21 +187,34 @@ internal sealed partial class BootstrapService(
         }
         await store.StartAsync(cancellationToken).ConfigureAwait(false);
         string? lastError = null;
-        foreach (var member in request.Nodes)
+        // A leader that loses its leadership while it adds this node (an election on a busy machine) answers 503; the
+        // join is safe to ask again, so a few rounds over the given members are tried before giving up.
+        var transient = true;
+        for (var round = 1; round <= JoinRounds && transient; round++)
         {
-            try
+            transient = false;
+            foreach (var member in request.Nodes)
             {
-                await PostAsync(member, "/v1/internal/nodes/join",
-                    JsonContent.Create(new JoinBody(options.Address, options.RaftEndPoint, options.RestPort, options.EffectiveTotalMemory, options.MaxRedisServers)),
-                    request, cancellationToken).ConfigureAwait(false);
-                // Joined means a full member: its record has arrived and it follows a leader with a majority.
-                await WaitAsync(() => NodeIdentity.Find(store.Current, options) is not null && store.HasQuorum, JoinTimeout, "connect_error",
-                    "the cluster added this node but its configuration did not arrive", cancellationToken).ConfigureAwait(false);
-                return;
+                try
+                {
+                    await PostAsync(member, "/v1/internal/nodes/join",
+                        JsonContent.Create(new JoinBody(options.Address, options.RaftEndPoint, options.RestPort, options.EffectiveTotalMemory, options.MaxRedisServers)),
+                        request, cancellationToken).ConfigureAwait(false);
+                    // Joined means a full member: its record has arrived and it follows a leader with a majority.
+                    await WaitAsync(() => NodeIdentity.Find(store.Current, options) is not null && store.HasQuorum, JoinTimeout, "connect_error",
+                        "the cluster added this node but its configuration did not arrive", cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+                catch (BootstrapException e) when (e.ErrorCode is "connect_error")
+                {
+                    lastError = e.Message;
+                    transient |= e.Transient;
+                    LogJoinAttemptFailed(logger, round, JoinRounds, member, e.Message);
+                }
             }
-            catch (BootstrapException e) when (e.ErrorCode is "connect_error")
+            if (transient && round < JoinRounds)
             {
-                lastError = e.Message;
+                await Task.Delay(JoinRetryDelay, time, cancellationToken).ConfigureAwait(false);
             }
         }
         throw new BootstrapException("connect_error", lastError ?? "no cluster node was given");
@@ -249,7 +264,7 @@ internal sealed partial class BootstrapService(
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new BootstrapException("connect_error", $"cannot reach {member}:{port}: {e.Message}");
+            throw new BootstrapException("connect_error", $"cannot reach {member}:{port}: {e.Message}", transient: true);
         }
         using (response)
         {
@@ -260,7 +275,8 @@ internal sealed partial class BootstrapService(
             }
             if (!response.IsSuccessStatusCode)
             {
-                throw new BootstrapException("connect_error", $"{member} answered {(int)response.StatusCode}: {body}");
+                throw new BootstrapException("connect_error", $"{member} answered {(int)response.StatusCode}: {body}",
+                    transient: response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable);
             }
             return body;
         }
@@ -311,9 +327,12 @@ internal sealed partial class BootstrapService(
         [property: JsonPropertyName("ca_cert")] string CaCert,
         [property: JsonPropertyName("ca_key")] string CaKey);
 
-    private sealed class BootstrapException(string errorCode, string message) : Exception(message)
+    private sealed class BootstrapException(string errorCode, string message, bool transient = false) : Exception(message)
     {
         public string ErrorCode { get; } = errorCode;
+
+        /// <summary>True when the same request may succeed a moment later (unreachable, or 503 while a leader changes).</summary>
+        public bool Transient { get; } = transient;
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Node is not in a cluster yet: create or join one with POST https://{Address}:{Port}/v1/bootstrap/create_cluster or join_cluster")]
@@ -328,6 +347,9 @@ internal sealed partial class BootstrapService(
     [LoggerMessage(EventId = 3005, Level = LogLevel.Warning,
         Message = "Cluster {Name} recovered from {File}: this node is node {Uid}, the only member; {Down} other nodes are down until they join again or are removed")]
     private static partial void LogRecovered(ILogger logger, string name, string file, int uid, int down);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Join attempt {Round} of {Rounds} through {Member} failed: {Details}")]
+    private static partial void LogJoinAttemptFailed(ILogger logger, int round, int rounds, string member, string details);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Bootstrap crashed")]
     private static partial void LogCrashed(ILogger logger, Exception exception);
