@@ -29,4 +29,6 @@ internal static class EventIds
     public const int LaunchMarkerFailed = 24;
     public const int ShardUnresponsive = 25;
     public const int ShardResponsiveAgain = 26;
+    public const int ShardAclUsersRejected = 27;
+    public const int ShardAclUserRefused = 28;
 }

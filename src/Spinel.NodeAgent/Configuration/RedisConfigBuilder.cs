@@ -51,6 +51,10 @@ public static class RedisConfigBuilder
         {
             Line(text, "replicaof", Quote(masterHost) + " " + Format(masterPort));
         }
+        foreach (var words in ShardAclUsers.Parse(settings.AclUsers).Values)
+        {
+            Line(text, "user", string.Join(' ', words.Select(Quote)));
+        }
         return text.ToString();
     }
 

@@ -33,6 +33,12 @@ internal sealed record ShardSettings
     /// <summary>True when a shard of the same database replicates from this one.</summary>
     public bool HasReplica { get; init; }
 
+    /// <summary>The database's ACL users as <see cref="ShardAclUsers.Normalize"/> writes them; empty when it has none.</summary>
+    public string AclUsers { get; init; } = "";
+
+    /// <summary>The database's ACL users left out of <see cref="AclUsers"/> and why; empty when none is.</summary>
+    public string RejectedAclUsers { get; init; } = "";
+
     public bool IsMaster => MasterHost is null;
 
     /// <summary>
@@ -66,6 +72,8 @@ internal sealed record ShardSettings
                 return false;
             }
         }
+        var database = snapshot.Databases.FirstOrDefault(d => d.Uid == shard.BdbUid);
+        var aclUsers = ShardAclUsers.Normalize(database?.AclUsers ?? [], out var rejected);
         settings = new ShardSettings
         {
             ShardUid = shard.Uid,
@@ -82,6 +90,8 @@ internal sealed record ShardSettings
                 .Where(d => d.Uid == shard.BdbUid)
                 .SelectMany(d => d.Shards)
                 .Any(s => s.ReplicaOf == shard.Uid && s.Uid != shard.Uid),
+            AclUsers = aclUsers,
+            RejectedAclUsers = rejected,
         };
         error = null;
         return true;

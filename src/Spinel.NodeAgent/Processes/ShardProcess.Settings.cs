@@ -7,10 +7,12 @@ internal sealed partial class ShardProcess
 {
     /// <summary>
     /// Applies the differences between <paramref name="current"/> and <paramref name="next"/> that need no restart
-    /// (maxmemory, maxmemory-policy, persistence, replication source) and returns them as <c>name value</c> texts.
-    /// Throws <see cref="InvalidOperationException"/> when redis-server refuses one.
+    /// (maxmemory, maxmemory-policy, persistence, replication source, ACL users) and returns them as <c>name value</c> texts.
+    /// Throws <see cref="InvalidOperationException"/> when redis-server refuses one, except an ACL user: that one is
+    /// deleted (it must not keep rights it no longer has) and described in <paramref name="refused"/>.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ApplyAsync(ShardSettings current, ShardSettings next, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ApplyAsync(
+        ShardSettings current, ShardSettings next, TimeSpan timeout, CancellationToken cancellationToken, ICollection<string>? refused = null)
     {
         var commands = new List<string[]>();
         if (current.MaxMemoryBytes != next.MaxMemoryBytes)
@@ -39,7 +41,8 @@ internal sealed partial class ShardProcess
                 ? ["REPLICAOF", host, port.ToString(CultureInfo.InvariantCulture)]
                 : ["REPLICAOF", "NO", "ONE"]);
         }
-        if (commands.Count == 0)
+        var userCommands = AclUserCommands(current.AclUsers, next.AclUsers);
+        if (commands.Count == 0 && userCommands.Count == 0)
         {
             return [];
         }
@@ -60,7 +63,44 @@ internal sealed partial class ShardProcess
                 }
                 applied.Add(text);
             }
+            foreach (var command in userCommands)
+            {
+                var reply = await client.ExecuteAsync(command, linked.Token).ConfigureAwait(false);
+                // The digests are no secret to redis.conf, but a log line names only the user and the outcome.
+                var text = command[0] + " " + command[1] + " " + command[2];
+                if (reply.IsError)
+                {
+                    refused?.Add($"{text}: {reply.Text}");
+                    await client.ExecuteAsync(["ACL", "DELUSER", command[2]], linked.Token).ConfigureAwait(false);
+                    continue;
+                }
+                applied.Add(text);
+            }
             return applied;
         }
+    }
+
+    // Deletions first, then users added or changed; an unchanged user is left alone so its connections stay signed in.
+    private static List<string[]> AclUserCommands(string current, string next)
+    {
+        if (current == next)
+        {
+            return [];
+        }
+        var before = ShardAclUsers.Parse(current);
+        var after = ShardAclUsers.Parse(next);
+        var commands = new List<string[]>();
+        foreach (var name in before.Keys.Where(n => !after.ContainsKey(n)).Order(StringComparer.Ordinal))
+        {
+            commands.Add(["ACL", "DELUSER", name]);
+        }
+        foreach (var (name, words) in after.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (!before.TryGetValue(name, out var old) || !old.SequenceEqual(words, StringComparer.Ordinal))
+            {
+                commands.Add(["ACL", "SETUSER", .. words]);
+            }
+        }
+        return commands;
     }
 }

@@ -106,7 +106,12 @@ internal sealed partial class ShardController
         }
         try
         {
-            var applied = await _process!.ApplyAsync(current, settings, CommandTimeout, cancellationToken).ConfigureAwait(false);
+            var refused = new List<string>();
+            var applied = await _process!.ApplyAsync(current, settings, CommandTimeout, cancellationToken, refused).ConfigureAwait(false);
+            foreach (var refusal in refused)
+            {
+                Log.ShardAclUserRefused(_logger, ShardUid, refusal);
+            }
             ShardProcess.WriteConfig(settings, _paths);
             _applied = settings;
             foreach (var change in applied)

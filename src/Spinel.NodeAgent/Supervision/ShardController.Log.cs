@@ -63,5 +63,12 @@ internal sealed partial class ShardController
 
         [LoggerMessage(EventId = EventIds.ShardStepFailed, Level = LogLevel.Error, Message = "Supervising shard {ShardUid} failed unexpectedly")]
         public static partial void StepFailed(ILogger logger, Exception exception, int shardUid);
+
+        [LoggerMessage(EventId = EventIds.ShardAclUsersRejected, Level = LogLevel.Error,
+            Message = "Shard {ShardUid}: ACL users left out because redis would refuse them: {Rejected}")]
+        public static partial void ShardAclUsersRejected(ILogger logger, int shardUid, string rejected);
+
+        [LoggerMessage(EventId = EventIds.ShardAclUserRefused, Level = LogLevel.Error, Message = "Shard {ShardUid}: {Refusal}; the user was deleted")]
+        public static partial void ShardAclUserRefused(ILogger logger, int shardUid, string refusal);
     }
 }

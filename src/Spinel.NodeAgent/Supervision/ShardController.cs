@@ -69,6 +69,10 @@ internal sealed partial class ShardController
     /// <summary>Sets what the process must look like; <paramref name="error"/> explains a null <paramref name="settings"/>.</summary>
     public void Update(ShardSettings? settings, string? error)
     {
+        if (settings is { RejectedAclUsers: { Length: > 0 } rejected } && rejected != _desired.Settings?.RejectedAclUsers)
+        {
+            Log.ShardAclUsersRejected(_logger, ShardUid, rejected);
+        }
         _desired = new Desired(settings, error);
         _wake.Writer.TryWrite(true);
     }

@@ -23,10 +23,12 @@ internal sealed partial class ClientSession
 
     private string UserName => _user?.Name ?? "default";
 
-    private void SignIn(EndpointUser? user)
+    private void SignIn(EndpointUser? user, ReadOnlySpan<byte> password)
     {
         _authenticated = true;
         _user = user;
+        // Kept only for an ACL user: its scripts sign in as it on the shard.
+        _password = user is null ? null : password.ToArray();
         _usersSeen = _database.Table.Users;
     }
 
@@ -45,6 +47,7 @@ internal sealed partial class ClientSession
             {
                 Log.AclUserGone(_logger, Id, user.Name, _database.Table.Database.Uid);
                 _user = null;
+                _password = null;
                 _authenticated = !_database.Table.Database.RequiresAuth;
                 ReplyError("NOAUTH Authentication required.");
                 return false;

@@ -42,7 +42,7 @@ internal sealed partial class ClientSession
             : CheckCredentials(user, password, out aclUser);
         if (error is null)
         {
-            SignIn(aclUser);
+            SignIn(aclUser, password);
             ReplyRaw("+OK\r\n"u8);
         }
         else
@@ -122,6 +122,7 @@ internal sealed partial class ClientSession
         string? name = null;
         var authenticate = false;
         EndpointUser? helloUser = null;
+        byte[]? helloPassword = null;
         for (var i = next; i < _request.ArgCount; i++)
         {
             if (_request.ArgEquals(i, "AUTH"u8) && i + 2 < _request.ArgCount)
@@ -134,6 +135,7 @@ internal sealed partial class ClientSession
                     return;
                 }
                 authenticate = true;
+                helloPassword = _request[i + 2].ToArray();
                 i += 2;
             }
             else if (_request.ArgEquals(i, "SETNAME"u8) && i + 1 < _request.ArgCount)
@@ -159,7 +161,7 @@ internal sealed partial class ClientSession
         }
         if (authenticate)
         {
-            SignIn(helloUser);
+            SignIn(helloUser, helloPassword);
         }
         Protocol = protocol;
         if (name is not null)
@@ -220,6 +222,7 @@ internal sealed partial class ClientSession
         Name = null;
         _authenticated = !_database.Table.Database.RequiresAuth;
         _user = null;
+        _password = null;
         ReplyRaw("+RESET\r\n"u8);
     }
 

@@ -70,6 +70,11 @@ internal sealed partial class ClientSession
 
     private void Run(ProxyCommand kind, CommandInfo info)
     {
+        if (_user is not null && IsScript(info))
+        {
+            ScriptAsUser(info);
+            return;
+        }
         switch (kind)
         {
             case ProxyCommand.Forward: ForwardByKeys(info); break;

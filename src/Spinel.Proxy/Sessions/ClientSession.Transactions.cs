@@ -29,6 +29,7 @@ internal sealed partial class ClientSession
         _transaction = [];
         _transactionFailed = false;
         _transactionWrites = false;
+        _transactionHasScript = false;
         _transactionSlot = _watch?.Slot ?? -1;
         ReplyRaw("+OK\r\n"u8);
     }
@@ -48,6 +49,7 @@ internal sealed partial class ClientSession
             return;
         }
         var singleSlot = TryGetSingleSlot(info, out var slot);
+        _transactionHasScript |= IsScript(info);
         if (kind == ProxyCommand.Publish)
         {
             // PUBLISH reaches only the subscribers of the channel's shard: its channel counts as a key here.
@@ -118,13 +120,25 @@ internal sealed partial class ClientSession
             ReplyRaw(Protocol >= 3 ? "_\r\n"u8 : "*-1\r\n"u8);
             return;
         }
+        if (_user is not null && _transactionHasScript && _watch is not null)
+        {
+            // The WATCH lives on a connection signed in as the default user; signing it in as the user is not done.
+            EndTransaction();
+            ReplyError("NOPERM scripts in a transaction after WATCH are not supported for ACL users");
+            return;
+        }
         var commands = _transaction;
         _transaction = null;
         _writtenShards.Add(route);
-        var connection = ConnectionFor(route);
         var frames = new List<ReadOnlyMemory<byte>>(commands.Count + 2) { MultiFrame };
         frames.AddRange(commands);
         frames.Add(ExecFrame);
+        if (_user is not null && _transactionHasScript)
+        {
+            SendAsUser(route, frames, NewSlot());
+            return;
+        }
+        var connection = ConnectionFor(route);
         var sink = new LastReplySink(NewSlot(), frames.Count);
         connection.SendBatch(frames, Enumerable.Repeat<IReplySink>(sink, frames.Count).ToList());
         Touch(connection);
