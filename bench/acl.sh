@@ -4,9 +4,10 @@
 # database bound on every node (port 12000, a password), and one plain redis-server (127.0.98.3:7000). Users:
 #   default     the database's password: the proxy skips the check entirely
 #   full        an ACL user with "+@all ~*" (the check runs and allows)
-#   scoped      an ACL user with "+@read +@write +@connection ~key:* %R~other:*" (patterns matched per key)
+#   scoped      an ACL user with "+@read +@write +@connection +@scripting ~key:* %R~other:*" (patterns matched per key)
 # the same two ACL users exist on the direct redis-server (ACL SETUSER). Workloads: SET and GET, -c 50 and -c 50 -P 16,
-# N requests each, random keys (key:__rand_int__, so the scoped user's pattern matches), rounds interleaved; medians
+# and EVAL of a one-key GET script at -c 50 (an ACL user's script runs on the shard signed in as that user), N
+# requests each, random keys (key:__rand_int__, so the scoped user's pattern matches), rounds interleaved; medians
 # over rounds, ratios as medians of per-round ratios.
 #
 # Usage: bench/acl.sh                 environment:
@@ -25,7 +26,7 @@ DB_PORT=12000
 DB_PASS=db-Bench1
 USER_PASS=user-Bench1
 FULL_RULES="+@all ~*"
-SCOPED_RULES="+@read +@write +@connection ~key:* %R~other:*"
+SCOPED_RULES="+@read +@write +@connection +@scripting ~key:* %R~other:*"
 read -r -a node_args <<<"${NODE_ARGS---ControlPlane:LowerElectionTimeout 00:00:00.400 --ControlPlane:UpperElectionTimeout 00:00:00.800}"
 client_node=1
 [ "$#" -eq 0 ] || { sed -n '2,/^set -E/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
@@ -98,17 +99,24 @@ for target in "${!target_args[@]}"; do
 done
 
 targets=(direct-default direct-full direct-scoped spinel-default spinel-full spinel-scoped)
-workloads=(set_c50 get_c50 set_c50_p16 get_c50_p16)
+workloads=(set_c50 get_c50 set_c50_p16 get_c50_p16 eval_c50)
 declare -A result=()
 run_one() { # target workload -> requests/s
     local args command="${2%%_*}"
     read -r -a args <<<"${target_args[$1]}"
-    args+=(-t "$command" -c 50 -n "$N" --csv -r 1000000)
+    args+=(-c 50 -n "$N" --csv -r 1000000)
     case "$2" in *_p16) args+=(-P 16) ;; esac
+    # An ACL user's script runs on the shard signed in as that user: the proxy's most expensive ACL path.
+    if [ "$command" = eval ]; then
+        args+=(EVAL "return redis.call('get', KEYS[1])" 1 key:__rand_int__)
+    else
+        args+=(-t "$command")
+    fi
     redis-benchmark "${args[@]}" 2>/dev/null | python3 -c '
 import csv, sys
 want = sys.argv[1].upper()
-print(next((row[1] for row in csv.reader(sys.stdin) if len(row) > 1 and row[0] == want), "0"))' "$command"
+rows = [row for row in csv.reader(sys.stdin) if len(row) > 1 and row[0] != "test"]
+print(next((row[1] for row in rows if row[0] == want or want == "EVAL"), "0"))' "$command"
 }
 
 say "load average at start: $(cut -d" " -f1-3 /proc/loadavg)"
