@@ -65,7 +65,7 @@ internal sealed partial class ClientSession
 
     private void AclUsers()
     {
-        var names = _database.Table.Users.Names.Append("default").Order(StringComparer.Ordinal).ToList();
+        var names = AllUserNames().ToList();
         Reply(w =>
         {
             RespWriter.WriteArrayHeader(w, names.Count);
@@ -104,7 +104,7 @@ internal sealed partial class ClientSession
 
     private void AclList()
     {
-        var lines = _database.Table.Users.Names.Append("default").Order(StringComparer.Ordinal)
+        var lines = AllUserNames()
             .Select(Describe).OfType<UserDescription>().Select(u => u.ToAclListLine()).ToList();
         Reply(w => WriteBulks(w, lines));
     }
@@ -124,6 +124,9 @@ internal sealed partial class ClientSession
         }
         Reply(w => WriteBulks(w, commands));
     }
+
+    /// <summary>The endpoint's users, the default one included, in ordinal order (as redis lists them).</summary>
+    private IEnumerable<string> AllUserNames() => _database.Table.Users.Names.Append("default").Order(StringComparer.Ordinal);
 
     /// <summary>What ACL GETUSER and ACL LIST say of a user of this endpoint; null when there is no such user.</summary>
     private UserDescription? Describe(string name)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using Spinel.Proxy.Backends;
 using Spinel.Proxy.Replies;
 using Spinel.Proxy.Routing;
@@ -15,27 +16,39 @@ internal sealed partial class ClientSession
 
     private void ForwardByKeys(CommandInfo info)
     {
+        if (TryRouteByKeys(info, out var route))
+        {
+            Send(route, _request.Frame.Span, NewSlot());
+        }
+    }
+
+    /// <summary>
+    /// The master that serves the request's keys, with the write recorded for WAIT; false when the request was
+    /// answered instead (CROSSSLOT, an unserved slot) or waits for a held shard or a redirect.
+    /// </summary>
+    private bool TryRouteByKeys(CommandInfo info, [NotNullWhen(true)] out ShardRoute? route)
+    {
+        route = null;
         if (!TryGetSingleSlot(info, out var slot))
         {
             ReplyError(CrossSlotError);
-            return;
+            return false;
         }
-        var table = _database.Table;
-        var route = slot < 0 ? table.Masters[0] : table.ForSlot(slot);
+        route = RouteFor(_database.Table, slot);
         if (route is null)
         {
             ReplyError("CLUSTERDOWN Hash slot not served");
-            return;
+            return false;
         }
         if (HoldsBack(route) || Redirects(route, slot))
         {
-            return;
+            return false;
         }
         if ((info.Flags & CommandFlags.Write) != 0)
         {
             _writtenShards.Add(route);
         }
-        Send(route, _request.Frame.Span, NewSlot());
+        return true;
     }
 
     /// <summary>The one slot of all the request's keys; -1 when it has none; false when they differ.</summary>

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Globalization;
-using System.Text;
 using Spinel.Proxy.Backends;
 using Spinel.Proxy.Routing;
 using Spinel.Resp.Commands;
@@ -29,26 +27,10 @@ internal sealed partial class ClientSession
 
     private void ScriptAsUser(CommandInfo info)
     {
-        if (!TryGetSingleSlot(info, out var slot))
+        if (TryRouteByKeys(info, out var route))
         {
-            ReplyError(CrossSlotError);
-            return;
+            SendAsUser(route, [_request.Frame.ToArray()], NewSlot());
         }
-        var route = RouteFor(_database.Table, slot);
-        if (route is null)
-        {
-            ReplyError("CLUSTERDOWN Hash slot not served");
-            return;
-        }
-        if (HoldsBack(route) || Redirects(route, slot))
-        {
-            return;
-        }
-        if ((info.Flags & CommandFlags.Write) != 0)
-        {
-            _writtenShards.Add(route);
-        }
-        SendAsUser(route, [_request.Frame.ToArray()], NewSlot());
     }
 
     /// <summary>
@@ -79,15 +61,11 @@ internal sealed partial class ClientSession
 
     private static byte[] SignInFrame(string name, byte[] password)
     {
-        var user = Encoding.UTF8.GetBytes(name);
-        var frame = new ArrayBufferWriter<byte>(32 + user.Length + password.Length);
-        frame.Write("*3\r\n$4\r\nAUTH\r\n"u8);
-        foreach (var part in (byte[][])[user, password])
-        {
-            frame.Write(Encoding.ASCII.GetBytes("$" + part.Length.ToString(CultureInfo.InvariantCulture) + "\r\n"));
-            frame.Write(part);
-            frame.Write("\r\n"u8);
-        }
+        var frame = new ArrayBufferWriter<byte>(32 + name.Length * 3 + password.Length);
+        RespWriter.WriteArrayHeader(frame, 3);
+        RespWriter.WriteBulkString(frame, "AUTH"u8);
+        RespWriter.WriteBulkString(frame, name);
+        RespWriter.WriteBulkString(frame, password);
         return frame.WrittenSpan.ToArray();
     }
 
